@@ -1,0 +1,35 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../../../shared/graphql/scalars';
+import { connectionOf } from '../../../shared/graphql/connection';
+import type { Customer } from './customer.entity';
+
+@Directive('@key(fields: "id")')
+@ObjectType('Customer', { description: 'A person who repays one or more installment plans.' })
+export class CustomerType {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id!: string;
+
+  @Field({ description: 'Full name as the lender recorded it.' })
+  name!: string;
+
+  @Field({ description: 'Email address (lower-case), used for sign-in and notices.' })
+  email!: string;
+
+  @Field({ description: 'Preferred language as a BCP 47 tag, e.g. en-US.' })
+  locale!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the customer was created (UTC).' })
+  createdAt!: Date;
+
+  static from(entity: Customer): CustomerType {
+    return Object.assign(new CustomerType(), {
+      id: entity.id,
+      name: entity.name,
+      email: entity.email,
+      locale: entity.locale,
+      createdAt: entity.createdAt,
+    });
+  }
+}
+
+export const { Edge: CustomerEdge, Connection: CustomerConnection } = connectionOf(CustomerType, 'Customer');

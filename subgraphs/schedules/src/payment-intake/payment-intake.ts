@@ -1,0 +1,48 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import type { PubSub } from 'type-graphql';
+import { AppliedPayment, InstallmentPlan, StoredPlanStatus } from '../plan/plan.entity';
+import { allocatePayment, planTotals } from '../plan/plan-balance';
+import { parseDecimalString } from '../../../shared/money/decimal.scalar';
+import type { EventHandler } from '../../../shared/events/inbox-receiver';
+import type { Logger } from 'pino';
+
+/** Topic sent by payments when a payment succeeded. */
+export const PAYMENT_RECORDED = 'payment.recorded';
+/** PubSub topic for one plan's balance changes. */
+export const planBalanceTopic = (planId: string) => `PLAN_BALANCE_CHANGED:${planId}`;
+
+const paymentRecorded = z.object({
+  paymentId: z.uuid(),
+  planId: z.uuid(),
+  amount: z.string(),
+  currency: z.string().length(3),
+});
+
+/**
+ * Applies a recorded payment to its plan: locks the plan row (concurrent payments for one plan
+ * apply one after the other), allocates oldest installment first, keeps any overpayment as credit,
+ * marks the plan paid off when nothing remains, and publishes the balance change after commit.
+ */
+export function paymentRecordedHandler(pubSub: PubSub, logger: Logger): EventHandler {
+  return async (em: EntityManager, event) => {
+    const payload = paymentRecorded.parse(event.payload);
+    const amount = parseDecimalString(payload.amount);
+    const plan = await em.findOne(InstallmentPlan, { id: payload.planId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!plan) {
+      logger.warn({ planId: payload.planId, paymentId: payload.paymentId }, 'payment for unknown plan ignored');
+      return;
+    }
+    if (plan.currency !== payload.currency) {
+      logger.error({ planId: plan.id, paymentId: payload.paymentId }, 'payment currency differs from plan; not applied');
+      return;
+    }
+    await em.populate(plan, ['installments']);
+    const leftover = allocatePayment(plan.installments.getItems(), amount);
+    plan.creditBalance = plan.creditBalance.plus(leftover);
+    if (planTotals(plan, plan.installments.getItems()).outstanding.isZero()) plan.status = StoredPlanStatus.PAID_OFF;
+    em.persist(new AppliedPayment(payload.paymentId, plan, amount));
+    await em.flush();
+    return () => { void pubSub.publish(planBalanceTopic(plan.id), { planId: plan.id }); };
+  };
+}

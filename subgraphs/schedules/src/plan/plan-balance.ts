@@ -1,0 +1,81 @@
+import { Money, Dec, type Dec as Decimal } from '../../../shared/money/money';
+import { StoredPlanStatus, type Installment, type InstallmentPlan } from './plan.entity';
+
+/** Display status of an installment on a business date. */
+export enum InstallmentStatus {
+  UPCOMING = 'UPCOMING',
+  DUE = 'DUE',
+  PARTIALLY_PAID = 'PARTIALLY_PAID',
+  PAID = 'PAID',
+  OVERDUE = 'OVERDUE',
+}
+
+/** Plan status as shown: the stored lifecycle, or DELINQUENT when an installment is overdue. */
+export enum PlanStatus {
+  PENDING = 'PENDING',
+  ACTIVE = 'ACTIVE',
+  PAID_OFF = 'PAID_OFF',
+  DELINQUENT = 'DELINQUENT',
+  CANCELLED = 'CANCELLED',
+}
+
+type Components = Pick<Installment, 'principal' | 'interest' | 'fees' | 'paidPrincipal' | 'paidInterest' | 'paidFees'>;
+
+/** Amount due on an installment: principal + interest + fees (no rounding; all in minor units). */
+export const installmentTotal = (i: Components): Decimal => i.principal.plus(i.interest).plus(i.fees);
+/** Amount paid towards an installment, all components. */
+export const installmentPaid = (i: Components): Decimal => i.paidPrincipal.plus(i.paidInterest).plus(i.paidFees);
+/** Still owed on an installment (never negative: allocation never pays beyond a component). */
+export const installmentRemaining = (i: Components): Decimal => installmentTotal(i).minus(installmentPaid(i));
+
+/** Sums over the plan, as Money in its currency. */
+export function planTotals(plan: InstallmentPlan, installments: readonly Installment[]) {
+  const totalRepayable = installments.reduce((a, i) => a.plus(installmentTotal(i)), new Dec(0));
+  const paid = installments.reduce((a, i) => a.plus(installmentPaid(i)), new Dec(0));
+  return {
+    totalRepayable: Money.of(totalRepayable, plan.currency),
+    paid: Money.of(paid, plan.currency),
+    outstanding: Money.of(totalRepayable.minus(paid), plan.currency),
+  };
+}
+
+/** The first installment not fully paid, in schedule order, or undefined when all are paid. */
+export const nextUnpaid = (installments: readonly Installment[]): Installment | undefined =>
+  [...installments].sort((a, b) => a.number - b.number).find((i) => installmentRemaining(i).gt(0));
+
+/**
+ * Status on `today` (ISO date; string order is date order): PAID when nothing remains, OVERDUE
+ * after its due date, PARTIALLY_PAID when some was paid, DUE for the next one to pay, else UPCOMING.
+ */
+export function installmentStatus(i: Installment, today: string, next: Installment | undefined): InstallmentStatus {
+  if (installmentRemaining(i).lte(0)) return InstallmentStatus.PAID;
+  if (i.dueDate < today) return InstallmentStatus.OVERDUE;
+  if (installmentPaid(i).gt(0)) return InstallmentStatus.PARTIALLY_PAID;
+  return next && next.id === i.id ? InstallmentStatus.DUE : InstallmentStatus.UPCOMING;
+}
+
+export function planStatus(plan: InstallmentPlan, installments: readonly Installment[], today: string): PlanStatus {
+  if (plan.status !== StoredPlanStatus.ACTIVE) return plan.status as unknown as PlanStatus;
+  const overdue = installments.some((i) => i.dueDate < today && installmentRemaining(i).gt(0));
+  return overdue ? PlanStatus.DELINQUENT : PlanStatus.ACTIVE;
+}
+
+/**
+ * Applies `amount` to installments oldest first, and within each installment fees → interest →
+ * principal (the default waterfall). Mutates the installments' paid components; exact, no
+ * rounding (amounts are already in minor units). Returns what was left over (overpayment).
+ */
+export function allocatePayment(installments: Installment[], amount: Decimal): Decimal {
+  let left = amount;
+  for (const inst of [...installments].sort((a, b) => a.number - b.number)) {
+    for (const [due, paid] of [['fees', 'paidFees'], ['interest', 'paidInterest'], ['principal', 'paidPrincipal']] as const) {
+      if (left.lte(0)) return new Dec(0);
+      const open = inst[due].minus(inst[paid]);
+      if (open.lte(0)) continue;
+      const take = Dec.min(open, left);
+      inst[paid] = inst[paid].plus(take);
+      left = left.minus(take);
+    }
+  }
+  return left;
+}

@@ -1,0 +1,17 @@
+import type { GraphQLSchema } from 'graphql';
+import type { PubSub } from 'type-graphql';
+import { buildSubgraphSchema } from '../../shared/graphql/build-subgraph-schema';
+import { CustomerPlansResolver, PlanResolver } from './plan/plan.resolver';
+import { planReferences } from './plan/plan.reference';
+import type { SchedulesContext } from './context';
+
+/** The schedules subgraph schema (Federation 2). */
+export function buildSchedulesSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  return buildSubgraphSchema({
+    resolvers: [PlanResolver, CustomerPlansResolver],
+    references: planReferences,
+    container: ({ context }) => (context as SchedulesContext).container,
+    pubSub,
+    validate: true,
+  });
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Logger } from 'pino';
+import { createFormatError } from '../errors/format-error';
+import { unauthenticated } from '../errors/domain-error';
+import { isValidServiceSecret, SERVICE_SECRET_HEADER } from './service-secret';
+
+/** What every request context carries, whatever the subgraph. */
+export interface BaseRequestContext extends BaseContext {
+  requestId: string;
+  logger: Logger;
+}
+
+export interface SubgraphServerOptions<C extends BaseRequestContext> {
+  name: string;
+  schema: GraphQLSchema;
+  logger: Logger;
+  serviceSecret: string;
+  /** Builds a fresh context (one unit of work) per HTTP request or WebSocket operation. */
+  createContext: (base: BaseRequestContext) => C;
+  /** Readiness: resolves when the database is reachable and migrated; rejects otherwise. */
+  checkReady: () => Promise<void>;
+  /** Extra internal routes (e.g. event delivery), mounted before /graphql. */
+  routes?: (app: Express) => void;
+}
+
+export interface SubgraphServer<C extends BaseRequestContext> {
+  app: Express;
+  httpServer: Server;
+  apollo: ApolloServer<C>;
+  listen(port: number, host?: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const headerValue = (request: Request | IncomingMessage, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** Request id propagated by the gateway (`x-request-id`), or a new one; bounded to stop log injection. */
+const requestIdOf = (request: Request | IncomingMessage): string => {
+  const id = headerValue(request, 'x-request-id');
+  return id && /^[\w.-]{1,64}$/.test(id) ? id : randomUUID();
+};
+
+/**
+ * One subgraph process: Apollo Server 5 on express 5 with graphql-ws on the same port and path,
+ * `/healthz`, `/readyz`, errors masked in one place, and the service secret required on every
+ * GraphQL request and WebSocket connection so nothing bypasses the gateway.
+ */
+export async function createSubgraphServer<C extends BaseRequestContext>(
+  options: SubgraphServerOptions<C>,
+): Promise<SubgraphServer<C>> {
+  const { logger, serviceSecret } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>>(
+    {
+      schema: options.schema,
+      onConnect: (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const presented = headerValue(ctx.extra.request, SERVICE_SECRET_HEADER) ?? params[SERVICE_SECRET_HEADER];
+        return isValidServiceSecret(presented, serviceSecret);
+      },
+      context: (ctx) => {
+        const requestId = requestIdOf(ctx.extra.request);
+        return options.createContext({ requestId, logger: logger.child({ requestId }) });
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<C>({
+    schema: options.schema,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => { res.json({ status: 'ok', service: options.name }); });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await options.checkReady();
+      res.json({ status: 'ready', service: options.name });
+    } catch (error) {
+      // readiness failures are expected while the database is down or migrating: report, don't crash
+      logger.warn({ err: error }, 'not ready');
+      res.status(503).json({ status: 'not ready', service: options.name });
+    }
+  });
+  options.routes?.(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    (req, res, next) => {
+      if (isValidServiceSecret(headerValue(req, SERVICE_SECRET_HEADER), serviceSecret)) return next();
+      res.status(401).json({ errors: [{ message: unauthenticated('Requests must come through the gateway.').message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = requestIdOf(req);
+        return options.createContext({ requestId, logger: logger.child({ requestId }) });
+      },
+    }),
+  );
+
+  return {
+    app,
+    httpServer,
+    apollo,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
+      }),
+    stop: async () => {
+      await apollo.stop();
+      wsServer.close();
+      if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
+    },
+  };
+}
