@@ -17,6 +17,7 @@ import {
 } from 'apollo-angular/testing';
 
 import { createCache } from '../graphql/apollo-cache';
+import { axeViolations } from '../testing/axe';
 import { laptopPlan, myPlans, sofaPlan } from './plan-fixtures';
 import { PlanList } from './plan-list';
 
@@ -179,5 +180,26 @@ describe('PlanList', () => {
     expect(element.querySelectorAll('h1').length).toBe(1);
     expect(element.querySelector('h1')?.textContent).toBe('My plans');
     expect(element.querySelectorAll('h2').length).toBe(1);
+  });
+
+  describe('accessibility (axe, without the shell around the page)', () => {
+    // `region` needs the shell's landmarks; the shell spec and e2e cover it on full pages.
+    const withoutShell = ['region'];
+
+    it('has no violations with plans shown and a schedule expanded', async () => {
+      await flushPlans(myPlans([laptopPlan(), sofaPlan()]));
+      balanceSubscription('plan-1');
+      balanceSubscription('plan-2');
+      await (await loader.getHarness(MatExpansionPanelHarness)).expand();
+
+      expect(await axeViolations(fixture.nativeElement, withoutShell)).toEqual([]);
+    });
+
+    it('has no violations in the error state', async () => {
+      controller.expectOne('MyPlans').networkError(new Error('Gateway unreachable'));
+      await fixture.whenStable();
+
+      expect(await axeViolations(fixture.nativeElement, withoutShell)).toEqual([]);
+    });
   });
 });
