@@ -8,7 +8,7 @@ export class ConfigError extends Error {
   }
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEV_SERVICE_SECRET = 'development-only-service-secret-change-me';
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -41,12 +41,23 @@ export function parseEnv<S extends typeof commonEnv>(
   schema: S,
   env: Record<string, string | undefined>,
 ): Omit<z.infer<S>, 'SERVICE_SECRET'> & { SERVICE_SECRET: string } {
+  return withServiceSecret(parseOrThrow(schema, env));
+}
+
+/** Validates `env` (empty strings count as unset) or throws a ConfigError naming every bad variable. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
   }
-  const data = result.data;
+  return result.data;
+}
+
+/** Fills the development service secret, refusing to run production without a real one. */
+export function withServiceSecret<T extends { NODE_ENV: string; SERVICE_SECRET?: string }>(
+  data: T,
+): Omit<T, 'SERVICE_SECRET'> & { SERVICE_SECRET: string } {
   if (!data.SERVICE_SECRET && data.NODE_ENV === 'production') {
     throw new ConfigError(['SERVICE_SECRET: required in production (at least 24 characters)']);
   }

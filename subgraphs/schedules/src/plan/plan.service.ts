@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LoadStrategy, type EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Installment, InstallmentPlan } from './plan.entity';
 import { OutboxEvent } from '../../../shared/events/event-tables';
@@ -24,7 +24,7 @@ export const PLAN_OPENED = 'plan.opened';
 export class PlanService {
   /** One SELECT for the plans plus one for their installments, whatever the number of ids. */
   readonly byId = new DataLoader<string, InstallmentPlan | null>(async (ids) => {
-    const rows = await this.em.find(InstallmentPlan, { id: { $in: [...ids] } }, { populate: ['installments'] });
+    const rows = await this.em.find(InstallmentPlan, { id: { $in: [...ids] } }, { populate: ['installments'], strategy: LoadStrategy.JOINED });
     const map = new Map(rows.map((p) => [p.id, p]));
     return ids.map((id) => map.get(id) ?? null);
   });
@@ -33,7 +33,7 @@ export class PlanService {
     const rows = await this.em.find(
       InstallmentPlan,
       { customerId: { $in: [...customerIds] } },
-      { populate: ['installments'], orderBy: { createdAt: 'asc', id: 'asc' } },
+      { populate: ['installments'], strategy: LoadStrategy.JOINED, orderBy: { createdAt: 'asc', id: 'asc' } },
     );
     return customerIds.map((id) => rows.filter((p) => p.customerId === id));
   });

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGatewayRuntime, getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Logger } from 'pino';
+import { SERVICE_SECRET_HEADER } from '../../subgraphs/shared/server/service-secret';
+import { mountPortal } from './portal';
+import type { GatewayConfig } from './config';
+
+export interface Gateway {
+  runtime: GatewayRuntime;
+  httpServer: Server;
+  hasPortal: boolean;
+  listen(port: number, host?: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const SUBGRAPH_URLS = (config: GatewayConfig) => ({
+  accounts: config.ACCOUNTS_URL,
+  schedules: config.SCHEDULES_URL,
+  payments: config.PAYMENTS_URL,
+});
+
+/**
+ * The one public entry point: the composed supergraph over HTTP and graphql-ws (Rust query planner),
+ * offline GraphiQL, health and readiness, and the portal's static files on the same origin.
+ */
+export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
+  const urls = SUBGRAPH_URLS(config);
+  const secretHeader: [string, string] = [SERVICE_SECRET_HEADER, config.SERVICE_SECRET];
+  const runtime = createGatewayRuntime({
+    supergraph: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    unifiedGraphHandler,
+    graphiql: false,
+    landingPage: false,
+    logging: config.LOG_LEVEL === 'silent' ? false : (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'debug' : 'warn'),
+    transportEntries: {
+      '*.http': {
+        headers: [secretHeader],
+        options: {
+          deduplicateInflightRequests: config.GATEWAY_DEDUPE_INFLIGHT,
+          subscriptions: {
+            kind: 'ws',
+            location: '/graphql',
+            options: { connectionParams: { [SERVICE_SECRET_HEADER]: config.SERVICE_SECRET } },
+          },
+        },
+      },
+      ...Object.fromEntries(Object.entries(urls).map(([name, location]) => [name, { location }])),
+    },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({ 'x-request-id': request.headers.get('x-request-id') ?? undefined }),
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => { res.json({ status: 'ok', service: 'gateway' }); });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await Promise.all(Object.entries(urls).map(async ([name, url]) => {
+      try {
+        const response = await fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(2_000) });
+        return [name, response.ok] as const;
+      } catch {
+        return [name, false] as const; // unreachable subgraph: reported as not ready
+      }
+    }));
+    const ready = checks.every(([, ok]) => ok);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
+  });
+  const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'Installa GraphQL', subscriptionsProtocol: 'WS' });
+  app.get(['/graphiql', '/graphql'], (req, res, next) => {
+    if (req.path === '/graphql' && (req.query.query || !req.accepts('html'))) return next();
+    res.type('html').send(graphiql);
+  });
+  app.use('/graphql', runtime);
+  const hasPortal = mountPortal(app, config.PORTAL_DIR);
+
+  const httpServer = createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer(getGraphQLWSOptions(runtime, () => ({})), wsServer);
+  logger.debug({ hasPortal }, 'gateway ready to listen');
+
+  return {
+    runtime,
+    httpServer,
+    hasPortal,
+    listen: (port, host = config.HOST) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
+      }),
+    // the runtime does not close the http server on its own (STACK.md trap 5): close everything here
+    stop: async () => {
+      await wsCleanup.dispose();
+      wsServer.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await runtime.dispose();
+    },
+  };
+}

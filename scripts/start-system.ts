@@ -1,0 +1,48 @@
+/**
+ * `npm start`: the whole system on one machine. Embedded PostgreSQL (PGlite, data in .data/) unless
+ * DATABASE_URL is set; demo data seeded once (never in production); Ctrl-C stops every process.
+ */
+import path from 'node:path';
+import { createLogger } from '../subgraphs/shared/logging/logger';
+import { startSystem, ROOT } from './system';
+import { DEMO_EMAIL, DEMO_PASSWORD_HINT, recordSeedPayments, seedCustomersAndPlans } from './seed';
+import { startEmbeddedPostgres } from '../subgraphs/shared/db/embedded-postgres';
+
+async function main(): Promise<void> {
+  const production = process.env.NODE_ENV === 'production';
+  const logger = createLogger({ level: 'warn', service: 'start' });
+  const gatewayPort = Number(process.env.PORT ?? 4000);
+  const dataDir = path.join(ROOT, '.data');
+  // PGlite lives in this process; the services reach it over the wire protocol like any PostgreSQL
+  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite'), maxConnections: 100 });
+  const databaseUrl = process.env.DATABASE_URL ?? (embedded?.url as string);
+  const system = await startSystem({
+    databaseUrl,
+    redisUrl: process.env.REDIS_URL,
+    gatewayPort,
+    logDir: path.join(dataDir, 'logs'),
+    env: production ? {} : { DEMO_VIEWER_EMAIL: DEMO_EMAIL, NODE_ENV: process.env.NODE_ENV ?? 'development' },
+  });
+  const stop = async () => {
+    await system.stop();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  let seeded = 'demo data: off in production';
+  if (!production) {
+    const payments = await seedCustomersAndPlans(databaseUrl, logger, new Date().toISOString().slice(0, 10));
+    await recordSeedPayments(system.gatewayUrl, payments);
+    seeded = `demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD_HINT}${payments.length ? ' (seeded now)' : ''}`;
+  }
+  process.stdout.write(
+    `Installa is running: portal ${system.gatewayUrl}/  GraphiQL ${system.gatewayUrl}/graphiql  ` +
+      `${seeded}  (database: ${embedded ? 'embedded PGlite in .data/' : 'DATABASE_URL'}; logs in .data/logs; Ctrl-C stops)\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`npm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

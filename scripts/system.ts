@@ -1,0 +1,159 @@
+/**
+ * Starts the whole system as separate processes (three subgraphs and the gateway) on one database:
+ * PostgreSQL from DATABASE_URL, or PostgreSQL embedded in this process (PGlite). Used by `npm start`,
+ * the end-to-end tests and the benchmarks. Runs the compiled JavaScript under dist/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/db/embedded-postgres';
+
+export const ROOT = path.resolve(__dirname, '..').replace(/[\\/]dist$/, '');
+const DIST = path.join(ROOT, 'dist');
+
+export type ServiceName = 'accounts' | 'schedules' | 'payments' | 'gateway';
+export const SUBGRAPH_NAMES = ['accounts', 'schedules', 'payments'] as const;
+
+const MAIN: Record<ServiceName, string> = {
+  accounts: 'subgraphs/accounts/src/main.js',
+  schedules: 'subgraphs/schedules/src/main.js',
+  payments: 'subgraphs/payments/src/main.js',
+  gateway: 'gateway/src/main.js',
+};
+
+export interface SystemOptions {
+  /** Real PostgreSQL; embedded PGlite when unset. */
+  databaseUrl?: string;
+  redisUrl?: string;
+  /** PGlite data directory (kept between runs); in memory when unset. */
+  dataDir?: string;
+  /** Port of the gateway; the subgraphs take the three ports after it unless `ports` says otherwise. */
+  gatewayPort?: number;
+  ports?: Partial<Record<ServiceName, number>>;
+  /** Where each process's log goes (`<logDir>/<name>.log`). */
+  logDir: string;
+  /** Extra environment for every process. */
+  env?: Record<string, string>;
+  /** Additional schedules instances (ports), to show pub/sub over Redis. */
+  extraSchedulesPorts?: number[];
+}
+
+interface Managed {
+  name: string;
+  port: number;
+  env: Record<string, string>;
+  main: string;
+  child?: ChildProcess;
+  log: WriteStream;
+}
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  databaseUrl: string;
+  urls: Record<string, string>;
+  /** Stops one process (SIGTERM, then SIGKILL after 5 s). */
+  stopService(name: string): Promise<void>;
+  /** Starts a stopped process again and waits until it is ready. */
+  startService(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function waitReady(url: string, child: ChildProcess | undefined, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet: keep polling until the deadline
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms`);
+}
+
+function launch(service: Managed): void {
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(DIST, service.main)], {
+    cwd: ROOT,
+    env: { ...process.env, ...service.env, PORT: String(service.port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(service.log, { end: false });
+  child.stderr?.pipe(service.log, { end: false });
+  service.child = child;
+}
+
+async function terminate(service: Managed): Promise<void> {
+  const child = service.child;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Starts database (if embedded), subgraphs and gateway; resolves when all report ready. */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  mkdirSync(options.logDir, { recursive: true });
+  let embedded: EmbeddedPostgres | undefined;
+  const databaseUrl = options.databaseUrl ?? (embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: 100 })).url;
+  const gatewayPort = options.gatewayPort ?? 4000;
+  const port = (name: ServiceName, offset: number) => options.ports?.[name] ?? gatewayPort + offset;
+  const urlOf = (p: number) => `http://127.0.0.1:${p}`;
+  const common: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...(embedded ? { DB_POOL_MAX: '4' } : {}),
+    ...options.env,
+  };
+  const ports = { accounts: port('accounts', 1), schedules: port('schedules', 2), payments: port('payments', 3), gateway: gatewayPort };
+  const subgraphEnv = {
+    ...common,
+    PAYMENTS_URL: urlOf(ports.payments),
+    SCHEDULES_URL: urlOf(ports.schedules),
+  };
+  const managed = new Map<string, Managed>();
+  const add = (name: string, main: string, servicePort: number, env: Record<string, string>) =>
+    managed.set(name, { name, port: servicePort, env, main, log: createWriteStream(path.join(options.logDir, `${name}.log`), { flags: 'a' }) });
+  for (const name of SUBGRAPH_NAMES) add(name, MAIN[name], ports[name], subgraphEnv);
+  (options.extraSchedulesPorts ?? []).forEach((p, i) => add(`schedules-${i + 2}`, MAIN.schedules, p, subgraphEnv));
+  add('gateway', MAIN.gateway, ports.gateway, {
+    ...common,
+    ACCOUNTS_URL: `${urlOf(ports.accounts)}/graphql`,
+    SCHEDULES_URL: `${urlOf(ports.schedules)}/graphql`,
+    PAYMENTS_URL: `${urlOf(ports.payments)}/graphql`,
+  });
+
+  const start = async (service: Managed) => {
+    launch(service);
+    await waitReady(`${urlOf(service.port)}/readyz`, service.child);
+  };
+  const stopAll = async () => {
+    await Promise.all([...managed.values()].map(terminate));
+    for (const service of managed.values()) service.log.end();
+    await embedded?.stop();
+  };
+  try {
+    // subgraphs first (each migrates its own schema under an advisory lock), then the gateway
+    await Promise.all([...managed.values()].filter((s) => s.name !== 'gateway').map(start));
+    await start(managed.get('gateway') as Managed);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  const get = (name: string) => {
+    const service = managed.get(name);
+    if (!service) throw new Error(`no service ${name}`);
+    return service;
+  };
+  return {
+    gatewayUrl: urlOf(ports.gateway),
+    databaseUrl,
+    urls: Object.fromEntries([...managed.values()].map((s) => [s.name, urlOf(s.port)])),
+    stopService: (name) => terminate(get(name)),
+    startService: (name) => start(get(name)),
+    stop: stopAll,
+  };
+}
