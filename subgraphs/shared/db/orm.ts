@@ -32,6 +32,7 @@ export function ormOptions(options: OrmOptions): Options {
     findOneOrFailHandler: (entityName: string, where: Dictionary | unknown) =>
       notFound(entityName, typeof where === 'object' && where && 'id' in where ? String((where as Dictionary).id) : '?'),
     debug: options.onQuery ? ['query'] : false,
+    colors: false,
     logger: (message: string) => {
       if (options.onQuery) options.onQuery(message);
       else log.debug(message);

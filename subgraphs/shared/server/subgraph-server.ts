@@ -37,6 +37,8 @@ export interface SubgraphServer<C extends BaseRequestContext> {
   app: Express;
   httpServer: Server;
   apollo: ApolloServer<C>;
+  /** The per-request context factory (tests execute operations in-process with it). */
+  createContext: (base: BaseRequestContext) => C;
   listen(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
 }
@@ -125,6 +127,7 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
     app,
     httpServer,
     apollo,
+    createContext: options.createContext,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

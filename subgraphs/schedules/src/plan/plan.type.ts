@@ -128,7 +128,7 @@ export class PlanType {
   customer!: CustomerRef;
 
   static from(plan: InstallmentPlan, today: string): PlanType {
-    const rows = plan.installments.getItems();
+    const rows = [...plan.installments.getItems()].sort((a, b) => a.number - b.number);
     const next = nextUnpaid(rows);
     const totals = planTotals(plan, rows);
     const installments = rows.map((i) => InstallmentType.from(i, plan.currency, today, next));
