@@ -27,6 +27,7 @@ describe('yearFraction', () => {
   it('applies the 30/360 US end-of-month rules', () => {
     assert.equal(frac('2025-01-31', '2025-03-31', '30/360'), '1/6');
     assert.equal(frac('2024-02-29', '2024-03-31', '30/360'), '1/12');
-    assert.equal(frac('2025-01-15', '2025-03-31', '30/360'), '38/180');
+    // D1 = 15 < 30, so D2 = 31 stays: 60 + 16 = 76 days.
+    assert.equal(frac('2025-01-15', '2025-03-31', '30/360'), '19/90');
   });
 });
