@@ -34,11 +34,13 @@ export class PlanList {
   protected readonly view = computed<PlanListView>(() => {
     const result = this.result();
     if (!result) return { kind: 'loading' };
-    if (result.dataState === 'complete' && !result.loading) {
+    if (result.dataState === 'complete') {
       const me = result.data.me;
       if (!me) return { kind: 'signed-out' };
       return me.plans.length ? { kind: 'plans', plans: me.plans } : { kind: 'empty' };
     }
+    // With errorPolicy "none" Apollo clears data on error: complete data and an error never
+    // arrive together, so the checks above and below cannot both match.
     if (result.error && !result.loading) return { kind: 'error' };
     return { kind: 'loading' };
   });
