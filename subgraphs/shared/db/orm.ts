@@ -54,22 +54,41 @@ export function ormOptions(options: OrmOptions): Options {
  * advisory locks belong to a session, and the ORM's pool would spread the calls over several).
  */
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
-  await withAdvisoryLock(options.clientUrl, `installa:migrate:${options.schema}`, async () => {
-    const bootstrap = new pg.Client({ connectionString: options.clientUrl });
-    await bootstrap.connect();
-    try {
-      await bootstrap.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`);
-    } finally {
-      await bootstrap.end();
-    }
-    const orm = await MikroORM.init(ormOptions({ ...options, poolMax: 1 }));
-    try {
-      await orm.getMigrator().up();
-    } finally {
-      await orm.close(true);
-    }
-  });
+  await withMigrationLock(options.clientUrl, options.schema, () => migrate(options));
   return MikroORM.init(ormOptions(options));
+}
+
+/** Holds the start-up migration lock of one subgraph schema: in this process and in PostgreSQL. */
+export const withMigrationLock = <T>(clientUrl: string, schema: string, work: () => Promise<T>): Promise<T> =>
+  inProcessLock(`${clientUrl}|${schema}`, () => withAdvisoryLock(clientUrl, `installa:migrate:${schema}`, work));
+
+const chains = new Map<string, Promise<unknown>>();
+
+/**
+ * Serialises work per key inside this process. Needed beside the advisory lock because embedded
+ * PGlite gives every connection the same backend session, where advisory locks are re-entrant.
+ */
+async function inProcessLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = chains.get(key) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  chains.set(key, next.catch(() => undefined));
+  return next;
+}
+
+async function migrate(options: OrmOptions): Promise<void> {
+  const bootstrap = new pg.Client({ connectionString: options.clientUrl });
+  await bootstrap.connect();
+  try {
+    await bootstrap.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`);
+  } finally {
+    await bootstrap.end();
+  }
+  const orm = await MikroORM.init(ormOptions({ ...options, poolMax: 1 }));
+  try {
+    await orm.getMigrator().up();
+  } finally {
+    await orm.close(true);
+  }
 }
 
 /** Runs `work` while holding a PostgreSQL session advisory lock derived from `name`. */
