@@ -34,8 +34,12 @@ export interface SystemOptions {
   logDir: string;
   /** Extra environment for every process. */
   env?: Record<string, string>;
-  /** Additional schedules instances (ports), to show pub/sub over Redis. */
-  extraSchedulesPorts?: number[];
+  /**
+   * Port of a second schedules instance. Payments then delivers its events there, while the gateway
+   * keeps talking to the first: a balance event is published on one instance and must reach
+   * subscribers of the other (needs Redis).
+   */
+  secondSchedulesPort?: number;
 }
 
 interface Managed {
@@ -55,6 +59,8 @@ export interface RunningSystem {
   stopService(name: string): Promise<void>;
   /** Starts a stopped process again and waits until it is ready. */
   startService(name: string): Promise<void>;
+  /** Exit code of a stopped process (null while running). */
+  exitCode(name: string): number | null;
   stop(): Promise<void>;
 }
 
@@ -112,13 +118,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const subgraphEnv = {
     ...common,
     PAYMENTS_URL: urlOf(ports.payments),
-    SCHEDULES_URL: urlOf(ports.schedules),
+    SCHEDULES_URL: urlOf(options.secondSchedulesPort ?? ports.schedules),
   };
   const managed = new Map<string, Managed>();
   const add = (name: string, main: string, servicePort: number, env: Record<string, string>) =>
     managed.set(name, { name, port: servicePort, env, main, log: createWriteStream(path.join(options.logDir, `${name}.log`), { flags: 'a' }) });
   for (const name of SUBGRAPH_NAMES) add(name, MAIN[name], ports[name], subgraphEnv);
-  (options.extraSchedulesPorts ?? []).forEach((p, i) => add(`schedules-${i + 2}`, MAIN.schedules, p, subgraphEnv));
+  if (options.secondSchedulesPort) add('schedules-2', MAIN.schedules, options.secondSchedulesPort, subgraphEnv);
   add('gateway', MAIN.gateway, ports.gateway, {
     ...common,
     ACCOUNTS_URL: `${urlOf(ports.accounts)}/graphql`,
@@ -154,6 +160,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     urls: Object.fromEntries([...managed.values()].map((s) => [s.name, urlOf(s.port)])),
     stopService: (name) => terminate(get(name)),
     startService: (name) => start(get(name)),
+    exitCode: (name) => get(name).child?.exitCode ?? null,
     stop: stopAll,
   };
 }

@@ -2,11 +2,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createTestDatabase, type TestDatabase } from '../../shared/testing/test-database';
-import { StatementCounter, errorCode, execute, silentLogger } from '../../shared/testing/subgraph-harness';
+import { StatementCounter, errorCode, silentLogger } from '../../shared/testing/subgraph-harness';
 import { openAccountsOrm } from '../src/orm';
 import { createServer } from '../src/server';
 import { CustomerService } from '../src/customer/customer.service';
-import type { SubgraphServer } from '../../shared/server/subgraph-server';
+import type { SingleResult, SubgraphServer } from '../../shared/server/subgraph-server';
 import type { AccountsContext } from '../src/context';
 
 const SECRET = 'test-service-secret-0123456789';
@@ -35,18 +35,17 @@ describe('accounts subgraph', () => {
   });
 
   it('returns a customer by id with the email stored lower-case', async () => {
-    const result = await execute<{ customer: { name: string; email: string } }>(
-      server, 'query($id: ID!) { customer(id: $id) { name email locale } }', { id: ids[3] });
+    const result = await server.execute<{ customer: { name: string; email: string } }>('query($id: ID!) { customer(id: $id) { name email locale } }', { id: ids[3] });
     assert.deepEqual(result.data?.customer, { name: 'Customer 3', email: 'customer3@example.test', locale: 'en-US' });
   });
 
   it('answers NOT_FOUND for an unknown customer', async () => {
-    const result = await execute(server, 'query($id: ID!) { customer(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' });
+    const result = await server.execute('query($id: ID!) { customer(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' });
     assert.equal(errorCode(result), 'NOT_FOUND');
   });
 
   it('resolves `me` to the configured development viewer', async () => {
-    const result = await execute<{ me: { email: string } }>(server, '{ me { email } }');
+    const result = await server.execute<{ me: { email: string } }>('{ me { email } }');
     assert.equal(result.data?.me.email, 'customer0@example.test');
   });
 
@@ -54,8 +53,8 @@ describe('accounts subgraph', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: Awaited<ReturnType<typeof execute<{ customers: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>>> =
-        await execute(server, 'query($after: String) { customers(first: 50, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { after });
+      const page: SingleResult<{ customers: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> =
+        await server.execute('query($after: String) { customers(first: 50, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { after });
       const connection = page.data?.customers;
       assert.ok(connection);
       seen.push(...connection.edges.map((e) => e.node.id));
@@ -66,9 +65,9 @@ describe('accounts subgraph', () => {
   });
 
   it('rejects a malformed cursor and an oversized page with BAD_USER_INPUT', async () => {
-    const badCursor = await execute(server, '{ customers(after: "not-a-cursor") { edges { cursor } } }');
+    const badCursor = await server.execute('{ customers(after: "not-a-cursor") { edges { cursor } } }');
     assert.equal(errorCode(badCursor), 'BAD_USER_INPUT');
-    const tooMany = await execute(server, '{ customers(first: 101) { edges { cursor } } }');
+    const tooMany = await server.execute('{ customers(first: 101) { edges { cursor } } }');
     assert.equal(errorCode(tooMany), 'BAD_USER_INPUT');
   });
 
@@ -76,8 +75,7 @@ describe('accounts subgraph', () => {
     it(`resolves ${n} Customer references with one SQL statement`, async () => {
       const representations = ids.slice(0, n).map((id) => ({ __typename: 'Customer', id }));
       const { result, statements } = await counter.count(() =>
-        execute<{ _entities: { id: string; name: string }[] }>(
-          server, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id name } } }', { r: representations }));
+        server.execute<{ _entities: { id: string; name: string }[] }>('query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id name } } }', { r: representations }));
       assert.equal(result.errors, undefined);
       assert.deepEqual(result.data?._entities.map((e) => e.id), ids.slice(0, n));
       assert.equal(statements.length, 1, statements.join('\n'));

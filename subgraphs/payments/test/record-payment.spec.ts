@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createTestDatabase, type TestDatabase } from '../../shared/testing/test-database';
-import { StatementCounter, errorCode, execute, silentLogger } from '../../shared/testing/subgraph-harness';
+import { StatementCounter, errorCode, silentLogger } from '../../shared/testing/subgraph-harness';
 import { receiveEvent } from '../../shared/events/inbox-receiver';
 import { openPaymentsOrm } from '../src/orm';
 import { createServer, type PaymentsService } from '../src/server';
@@ -27,7 +27,7 @@ describe('PaymentService.recordPayment through the payments subgraph', () => {
   const jpyPlanId = randomUUID();
   const customerId = randomUUID();
   const record = (input: Record<string, unknown>) =>
-    execute<RecordResult>(service.server, RECORD, { input: { planId, currency: 'USD', idempotencyKey: randomUUID(), ...input } });
+    service.server.execute<RecordResult>(RECORD, { input: { planId, currency: 'USD', idempotencyKey: randomUUID(), ...input } });
 
   before(async () => {
     db = await createTestDatabase();
@@ -108,8 +108,7 @@ describe('PaymentService.recordPayment through the payments subgraph', () => {
   }
 
   it('lists payments of a plan and of a customer through references', async () => {
-    const result = await execute<{ _entities: { payments: { amount: string }[] }[] }>(service.server,
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on InstallmentPlan { payments { amount } } ... on Customer { payments { amount } } } }',
+    const result = await service.server.execute<{ _entities: { payments: { amount: string }[] }[] }>('query($r: [_Any!]!) { _entities(representations: $r) { ... on InstallmentPlan { payments { amount } } ... on Customer { payments { amount } } } }',
       { r: [{ __typename: 'InstallmentPlan', id: planId }, { __typename: 'Customer', id: customerId }] });
     assert.equal(result.errors, undefined);
     const [plan, customer] = result.data?._entities ?? [];
@@ -121,8 +120,7 @@ describe('PaymentService.recordPayment through the payments subgraph', () => {
     it(`resolves ${n} Payment references with one SQL statement`, async () => {
       for (let i = (await orm.em.fork().count('Payment')); i < 100; i += 1) await record({ amount: '1.00' });
       const ids = (await orm.em.getConnection().execute<{ id: string }[]>('select id from payments.payment order by created_at limit ?', [n])).map((r) => r.id);
-      const { result, statements } = await counter.count(() => execute<{ _entities: { id: string }[] }>(service.server,
-        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id amount } } }',
+      const { result, statements } = await counter.count(() => service.server.execute<{ _entities: { id: string }[] }>('query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id amount } } }',
         { r: ids.map((id) => ({ __typename: 'Payment', id })) }));
       assert.deepEqual(result.data?._entities.map((e) => e.id), ids);
       assert.equal(statements.length, 1, statements.join('\n'));

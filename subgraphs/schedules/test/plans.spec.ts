@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createTestDatabase, type TestDatabase } from '../../shared/testing/test-database';
-import { StatementCounter, errorCode, execute, silentLogger } from '../../shared/testing/subgraph-harness';
+import { StatementCounter, errorCode, silentLogger } from '../../shared/testing/subgraph-harness';
 import { receiveEvent } from '../../shared/events/inbox-receiver';
 import { createAppPubSub } from '../../shared/events/pubsub';
 import { Dec } from '../../shared/money/money';
@@ -53,8 +53,7 @@ describe('schedules subgraph', () => {
   });
 
   it('shows a plan with an overdue installment as DELINQUENT with the right balance', async () => {
-    const result = await execute<{ plan: { status: string; outstandingBalance: { amount: string }; installments: { status: string; total: string }[] } }>(
-      service.server, `query($id: ID!) { plan(id: $id) { ${PLAN_FIELDS} } }`, { id: planIds[0] });
+    const result = await service.server.execute<{ plan: { status: string; outstandingBalance: { amount: string }; installments: { status: string; total: string }[] } }>(`query($id: ID!) { plan(id: $id) { ${PLAN_FIELDS} } }`, { id: planIds[0] });
     assert.equal(result.data?.plan.status, 'DELINQUENT');
     assert.equal(result.data?.plan.outstandingBalance.amount, '305.75');
     assert.deepEqual(result.data?.plan.installments.map((i) => [i.total, i.status]), [['103.50', 'OVERDUE'], ['101.50', 'UPCOMING'], ['100.75', 'UPCOMING']]);
@@ -62,8 +61,7 @@ describe('schedules subgraph', () => {
 
   it('allocates a payment oldest installment first, fees then interest then principal', async () => {
     await pay(planIds[1], '105.00');
-    const result = await execute<{ plan: { status: string; outstandingBalance: { amount: string }; installments: { paidTotal: string; status: string }[]; nextInstallment: { number: number } } }>(
-      service.server, `query($id: ID!) { plan(id: $id) { ${PLAN_FIELDS} } }`, { id: planIds[1] });
+    const result = await service.server.execute<{ plan: { status: string; outstandingBalance: { amount: string }; installments: { paidTotal: string; status: string }[]; nextInstallment: { number: number } } }>(`query($id: ID!) { plan(id: $id) { ${PLAN_FIELDS} } }`, { id: planIds[1] });
     const plan = result.data?.plan;
     assert.equal(plan?.outstandingBalance.amount, '200.75');
     assert.deepEqual(plan?.installments.map((i) => [i.paidTotal, i.status]), [['103.50', 'PAID'], ['1.50', 'PARTIALLY_PAID'], ['0.00', 'UPCOMING']]);
@@ -75,34 +73,30 @@ describe('schedules subgraph', () => {
     const paymentId = randomUUID();
     assert.equal(await pay(planIds[2], '50.00', paymentId), 'applied');
     assert.equal(await pay(planIds[2], '50.00', paymentId), 'duplicate');
-    const result = await execute<{ plan: { outstandingBalance: { amount: string } } }>(
-      service.server, 'query($id: ID!) { plan(id: $id) { outstandingBalance { amount } } }', { id: planIds[2] });
+    const result = await service.server.execute<{ plan: { outstandingBalance: { amount: string } } }>('query($id: ID!) { plan(id: $id) { outstandingBalance { amount } } }', { id: planIds[2] });
     assert.equal(result.data?.plan.outstandingBalance.amount, '255.75');
   });
 
   it('marks a plan PAID_OFF when everything is paid and keeps an overpayment as credit', async () => {
     await pay(planIds[3], '400.00');
-    const result = await execute<{ plan: { status: string; outstandingBalance: { amount: string }; nextInstallment: unknown } }>(
-      service.server, 'query($id: ID!) { plan(id: $id) { status outstandingBalance { amount } nextInstallment { number } } }', { id: planIds[3] });
+    const result = await service.server.execute<{ plan: { status: string; outstandingBalance: { amount: string }; nextInstallment: unknown } }>('query($id: ID!) { plan(id: $id) { status outstandingBalance { amount } nextInstallment { number } } }', { id: planIds[3] });
     assert.deepEqual(result.data?.plan, { status: 'PAID_OFF', outstandingBalance: { amount: '0.00' }, nextInstallment: null });
   });
 
   it('lists a customer\'s plans through the Customer reference', async () => {
-    const result = await execute<{ _entities: { plans: { id: string }[] }[] }>(
-      service.server, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { plans { id } } } }',
+    const result = await service.server.execute<{ _entities: { plans: { id: string }[] }[] }>('query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { plans { id } } } }',
       { r: [{ __typename: 'Customer', id: customerId }] });
     assert.deepEqual(result.data?._entities[0].plans.map((p) => p.id), planIds);
   });
 
   it('answers NOT_FOUND for an unknown plan', async () => {
-    const result = await execute(service.server, 'query { plan(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    const result = await service.server.execute('query { plan(id: "00000000-0000-4000-8000-000000000000") { id } }');
     assert.equal(errorCode(result), 'NOT_FOUND');
   });
 
   for (const n of [1, 100]) {
     it(`resolves ${n} InstallmentPlan references with one SQL statement`, async () => {
-      const { result, statements } = await counter.count(() => execute<{ _entities: { id: string; installments: unknown[] }[] }>(
-        service.server, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on InstallmentPlan { id installments { number } } } }',
+      const { result, statements } = await counter.count(() => service.server.execute<{ _entities: { id: string; installments: unknown[] }[] }>('query($r: [_Any!]!) { _entities(representations: $r) { ... on InstallmentPlan { id installments { number } } } }',
         { r: planIds.slice(0, n).map((id) => ({ __typename: 'InstallmentPlan', id })) }));
       assert.equal(result.errors, undefined);
       assert.deepEqual(result.data?._entities.map((e) => e.id), planIds.slice(0, n));

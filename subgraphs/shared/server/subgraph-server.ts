@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
@@ -18,6 +18,12 @@ import { isValidServiceSecret, SERVICE_SECRET_HEADER } from './service-secret';
 export interface BaseRequestContext extends BaseContext {
   requestId: string;
   logger: Logger;
+}
+
+/** The result of an in-process operation, shaped like a GraphQL response body. */
+export interface SingleResult<T> {
+  data?: T | null;
+  errors?: readonly GraphQLFormattedError[];
 }
 
 export interface SubgraphServerOptions<C extends BaseRequestContext> {
@@ -37,8 +43,8 @@ export interface SubgraphServer<C extends BaseRequestContext> {
   app: Express;
   httpServer: Server;
   apollo: ApolloServer<C>;
-  /** The per-request context factory (tests execute operations in-process with it). */
-  createContext: (base: BaseRequestContext) => C;
+  /** Executes one operation in-process with a fresh request context (tests, internal jobs). */
+  execute<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<SingleResult<T>>;
   listen(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
 }
@@ -127,7 +133,13 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
     app,
     httpServer,
     apollo,
-    createContext: options.createContext,
+    execute: async <T,>(query: string, variables: Record<string, unknown> = {}) => {
+      const contextValue = options.createContext({ requestId: randomUUID(), logger });
+      const response = await apollo.executeOperation<T>({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+      // JSON round trip: plain objects (graphql-js builds null-prototype ones), as a client sees them
+      return JSON.parse(JSON.stringify(response.body.singleResult)) as SingleResult<T>;
+    },
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

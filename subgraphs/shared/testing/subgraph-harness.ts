@@ -1,7 +1,5 @@
-import assert from 'node:assert/strict';
 import pino, { type Logger } from 'pino';
-import type { GraphQLFormattedError } from 'graphql';
-import type { BaseRequestContext, SubgraphServer } from '../server/subgraph-server';
+import type { SingleResult } from '../server/subgraph-server';
 
 /** A logger that writes nothing (tests assert on results, not on log lines). */
 export const silentLogger = (): Logger => pino({ level: 'silent' });
@@ -25,24 +23,6 @@ export class StatementCounter {
       this.active = false;
     }
   }
-}
-
-export interface SingleResult<T> {
-  data?: T | null;
-  errors?: readonly GraphQLFormattedError[];
-}
-
-/** Executes one operation in-process with a fresh request context; returns the single result. */
-export async function execute<T = Record<string, unknown>, C extends BaseRequestContext = BaseRequestContext>(
-  server: SubgraphServer<C>,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<SingleResult<T>> {
-  const contextValue = server.createContext({ requestId: 'test', logger: silentLogger() });
-  const response = await server.apollo.executeOperation<T>({ query, variables }, { contextValue });
-  assert.equal(response.body.kind, 'single');
-  // JSON round trip: plain objects (graphql-js builds null-prototype ones) as a client would see them
-  return response.body.kind === 'single' ? (JSON.parse(JSON.stringify(response.body.singleResult)) as SingleResult<T>) : {};
 }
 
 /** The `extensions.code` of the first error, for asserting typed failures. */
