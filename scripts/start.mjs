@@ -25,7 +25,7 @@ function run(command, args, label) {
 }
 
 run(bin('tsc'), ['-p', 'tsconfig.server.json'], 'Building server');
-const portalIndex = path.join(root, 'dist', 'client', 'browser', 'index.html');
+const portalIndex = path.join(root, 'dist', 'portal', 'browser', 'index.html');
 const clientDir = path.join(root, 'client', 'src');
 if (existsSync(clientDir) && (!existsSync(portalIndex) || newest(clientDir) > statSync(portalIndex).mtimeMs)) {
   run(bin('ng'), ['build', '--configuration', 'production'], 'Building portal');

@@ -16,7 +16,7 @@ const gatewayEnv = z.object({
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   SUPERGRAPH_PATH: z.string().default(path.join(ROOT, 'schema', 'supergraph.graphql')),
   /** Built portal (ng build output); served on the same origin when it exists. */
-  PORTAL_DIR: z.string().default(path.join(ROOT, 'dist', 'client', 'browser')),
+  PORTAL_DIR: z.string().default(path.join(ROOT, 'dist', 'portal', 'browser')),
   /** Merge identical in-flight upstream requests (on by default; benchmarks switch it off). */
   GATEWAY_DEDUPE_INFLIGHT: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
