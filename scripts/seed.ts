@@ -8,10 +8,8 @@ import { openAccountsOrm } from '../subgraphs/accounts/src/orm';
 import { openSchedulesOrm } from '../subgraphs/schedules/src/orm';
 import { CustomerService } from '../subgraphs/accounts/src/customer/customer.service';
 import { PlanService } from '../subgraphs/schedules/src/plan/plan.service';
-import { parsePlanTerms } from '../subgraphs/schedules/src/engine/terms.schema';
-import { previewSchedule } from '../subgraphs/schedules/src/engine/schedule';
-import { scheduleToJson } from '../subgraphs/schedules/src/engine/schedule.format';
-import { Dec } from '../subgraphs/shared/money/money';
+import { Money } from '../subgraphs/shared/money/money';
+import { installmentTotal } from '../subgraphs/schedules/src/plan/plan-balance';
 
 export const DEMO_EMAIL = 'demo@installa.test';
 export const DEMO_PASSWORD_HINT = 'demo-password-123';
@@ -86,18 +84,11 @@ export async function seedCustomersAndPlans(databaseUrl: string, logger: Logger,
     const plans = new PlanService(schedules.em.fork(), () => today);
     const payments: SeededPayment[] = [];
     for (const demo of demoPlans(today)) {
-      const schedule = scheduleToJson(previewSchedule(parsePlanTerms(demo.terms)));
-      const plan = await plans.openPlan({
-        customerId: ids.get(demo.owner) as string,
-        title: demo.title,
-        currency: String(demo.terms.currency),
-        principal: new Dec(String(demo.terms.principal)),
-        installments: schedule.installments.map((i) => ({
-          dueDate: i.dueDate, principal: new Dec(i.principal), interest: new Dec(i.interest), fees: new Dec(i.fees),
-        })),
-      });
-      schedule.installments.slice(0, demo.paidInstallments).forEach((i) => payments.push({
-        planId: plan.id, amount: i.total, currency: plan.currency, idempotencyKey: `seed-${plan.id}-${i.number}`,
+      const plan = await plans.openPlanFromTerms(ids.get(demo.owner) as string, demo.title, demo.terms);
+      const rows = [...plan.installments.getItems()].sort((a, b) => a.number - b.number);
+      rows.slice(0, demo.paidInstallments).forEach((i) => payments.push({
+        planId: plan.id, amount: Money.of(installmentTotal(i), plan.currency).toFixed(), currency: plan.currency,
+        idempotencyKey: `seed-${plan.id}-${i.number}`,
       }));
     }
     return payments;

@@ -17,7 +17,7 @@ export enum StoredPlanStatus {
 @Entity({ tableName: 'installment_plan' })
 @Index({ name: 'installment_plan_customer_idx', properties: ['customerId', 'createdAt'] })
 export class InstallmentPlan {
-  [OptionalProps]?: 'createdAt' | 'status' | 'creditBalance';
+  [OptionalProps]?: 'createdAt' | 'status' | 'creditBalance' | 'terms';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -45,6 +45,14 @@ export class InstallmentPlan {
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  /**
+   * The contract terms as accepted by the servicing engine's `parsePlanTerms` (decimals as strings,
+   * dates "YYYY-MM-DD"); the plan's state is their replay with its events. Null for a plan opened
+   * with an explicit schedule, which has nothing to replay.
+   */
+  @Property({ type: 'json', nullable: true })
+  terms: Record<string, unknown> | null = null;
 
   @OneToMany(() => Installment, (i) => i.plan, { orderBy: { number: 'asc' } })
   installments = new Collection<Installment>(this);

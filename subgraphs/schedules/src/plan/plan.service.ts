@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { LoadStrategy, type EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Installment, InstallmentPlan } from './plan.entity';
+import { AppliedPayment, Installment, InstallmentPlan } from './plan.entity';
 import { OutboxEvent } from '../../../shared/events/event-tables';
 import { Money, Dec, isKnownCurrency, type Dec as Decimal } from '../../../shared/money/money';
 import { badInput, notFound } from '../../../shared/errors/domain-error';
+import { parsePlanTerms, previewSchedule, scheduleToJson } from '../engine';
+import { engineCall } from './engine-call';
 
 /** Today's business date as ISO "YYYY-MM-DD" (a clock the domain is given, never Date.now inside). */
 export type BusinessClock = () => string;
@@ -56,9 +58,37 @@ export class PlanService {
    * through the outbox, in the same transaction.
    */
   async openPlan(input: OpenPlanInput): Promise<InstallmentPlan> {
+    return this.create(input, null);
+  }
+
+  /**
+   * Opens a plan from contract terms (the JSON `parsePlanTerms` accepts): validates them with the
+   * engine (BAD_USER_INPUT naming `terms.<field>`), stores the engine's schedule as the installments
+   * and keeps the terms, so the plan can be replayed, previewed and explained later. The plan's
+   * principal is what the installments repay: the terms' principal less any down payment.
+   */
+  async openPlanFromTerms(customerId: string, title: string, rawTerms: Record<string, unknown>): Promise<InstallmentPlan> {
+    const terms = engineCall('terms', () => parsePlanTerms(rawTerms));
+    // A NONE schedule keeps sub-cent amounts; a stored plan holds minor units only.
+    if (terms.rounding.mode === 'NONE') throw badInput('terms.rounding.mode', 'A plan needs a rounding mode other than NONE.');
+    const schedule = scheduleToJson(engineCall('terms', () => previewSchedule(terms)));
+    const installments = schedule.installments.map((i) => ({
+      dueDate: i.dueDate, principal: new Dec(i.principal), interest: new Dec(i.interest), fees: new Dec(i.fees),
+    }));
+    const principal = installments.reduce((sum, i) => sum.plus(i.principal), new Dec(0));
+    return this.create({ customerId, title, currency: terms.currency, principal, installments }, rawTerms);
+  }
+
+  /** Applied payments of a plan, oldest first (the source of its PAYMENT events). */
+  appliedPayments(planId: string): Promise<AppliedPayment[]> {
+    return this.em.find(AppliedPayment, { plan: planId }, { orderBy: { appliedAt: 'asc', paymentId: 'asc' } });
+  }
+
+  private async create(input: OpenPlanInput, terms: Record<string, unknown> | null): Promise<InstallmentPlan> {
     validateOpenPlan(input);
     const plan = await this.em.transactional(async (em) => {
       const created = new InstallmentPlan(input.customerId, input.title, input.currency, input.principal);
+      created.terms = terms;
       input.installments.forEach((row, index) => created.installments.add(new Installment(created, { ...row, number: index + 1 })));
       em.persist(created);
       em.persist(new OutboxEvent(randomUUID(), 'payments', PLAN_OPENED, {
