@@ -3,7 +3,8 @@
  * installments + payments) (a) through the gateway and (b) as the direct subgraph calls a client
  * would otherwise make (customer, then `_entities` for the plans and for the payments), at 1 and 10
  * connections, 10 s each after a 2 s warm-up, on loopback. The gateway's in-flight deduplication
- * is off so repeating one query is not flattered. Uses DATABASE_URL when set, PGlite otherwise.
+ * is off so repeating one query is not flattered. Uses a fresh database on
+ * the DATABASE_URL server when set, PGlite otherwise.
  */
 import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { startSystem } from './system';
-import { startEmbeddedPostgres } from '../subgraphs/shared/db/embedded-postgres';
+import { createTestDatabase } from '../subgraphs/shared/testing/test-database';
 import { DEMO_EMAIL, recordSeedPayments, seedCustomersAndPlans } from './seed';
 import { SERVICE_SECRET_HEADER } from '../subgraphs/shared/server/service-secret';
 
@@ -65,16 +66,9 @@ const line = (label: string, s: Stats) =>
   `${label.padEnd(34)} p50 ${s.p50.toFixed(2).padStart(7)} ms   p99 ${s.p99.toFixed(2).padStart(7)} ms   ${s.rps.toFixed(0).padStart(6)} req/s  (${s.count} requests)`;
 
 async function main(): Promise<void> {
-  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ maxConnections: 100 });
-  const databaseUrl = process.env.DATABASE_URL ?? (embedded?.url as string);
-  if (process.env.DATABASE_URL) {
-    // a fresh schema set per run: drop what an earlier bench left
-    const pg = await import('pg');
-    const client = new pg.default.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query('drop schema if exists accounts cascade; drop schema if exists schedules cascade; drop schema if exists payments cascade');
-    await client.end();
-  }
+  // a fresh database per run: a new one on the DATABASE_URL server, or embedded PGlite
+  const db = await createTestDatabase();
+  const databaseUrl = db.url;
   const system = await startSystem({
     databaseUrl, gatewayPort: 4900, logDir: mkdtempSync(path.join(tmpdir(), 'installa-bench-')),
     env: { SERVICE_SECRET: SECRET, LOG_LEVEL: 'warn', GATEWAY_DEDUPE_INFLIGHT: 'false', NODE_ENV: 'test', DB_POOL_MAX: '8', DEMO_VIEWER_EMAIL: DEMO_EMAIL },
@@ -98,7 +92,7 @@ async function main(): Promise<void> {
         variables: { r: plans.data._entities[0].plans.map((p) => ({ __typename: 'InstallmentPlan', id: p.id })) },
       }), secret);
     };
-    process.stdout.write(`database: ${embedded ? 'embedded PGlite' : 'PostgreSQL (DATABASE_URL)'}; ${DURATION_MS / 1000} s per run after ${WARMUP_MS / 1000} s warm-up\n`);
+    process.stdout.write(`database: ${db.isReal ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ${DURATION_MS / 1000} s per run after ${WARMUP_MS / 1000} s warm-up\n`);
     let ratio = 0;
     for (const connections of [1, 10]) {
       const g = await measure(connections, viaGateway);
@@ -109,7 +103,7 @@ async function main(): Promise<void> {
     process.stdout.write(`gateway/direct p50 ratio: ${ratio.toFixed(2)}\n`);
   } finally {
     await system.stop();
-    await embedded?.stop();
+    await db.dispose();
     agent.destroy();
   }
 }
