@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { DecimalScalar } from '../../../shared/money/decimal.scalar';
 import { Money } from '../../../shared/money/money';
 import { DateTimeScalar } from '../../../shared/graphql/scalars';
+import { ENTITY_DESCRIPTIONS, entityStub } from '../../../shared/graphql/entity-stub';
 import { PaymentStatus, type Payment } from './payment.entity';
 
 registerEnumType(PaymentStatus, {
@@ -16,28 +17,12 @@ registerEnumType(PaymentStatus, {
 });
 
 /** Stub of the schedules subgraph's InstallmentPlan, extended here with `payments`. */
-@Directive('@key(fields: "id")')
-@ObjectType('InstallmentPlan', { description: 'A principal repaid by one customer in scheduled installments.' })
-export class PlanRef {
-  @Field(() => ID, { description: 'Stable identifier.' })
-  id!: string;
-
-  static of(id: string): PlanRef {
-    return Object.assign(new PlanRef(), { id });
-  }
-}
+export const PlanRef = entityStub('InstallmentPlan', ENTITY_DESCRIPTIONS.InstallmentPlan);
+export type PlanRef = InstanceType<typeof PlanRef>;
 
 /** Stub of the accounts subgraph's Customer, extended here with `payments`. */
-@Directive('@key(fields: "id")')
-@ObjectType('Customer', { description: 'A person who repays one or more installment plans.' })
-export class CustomerRef {
-  @Field(() => ID, { description: 'Stable identifier.' })
-  id!: string;
-
-  static of(id: string): CustomerRef {
-    return Object.assign(new CustomerRef(), { id });
-  }
-}
+export const CustomerRef = entityStub('Customer', ENTITY_DESCRIPTIONS.Customer);
+export type CustomerRef = InstanceType<typeof CustomerRef>;
 
 @Directive('@key(fields: "id")')
 @ObjectType('Payment', { description: 'Money received towards an installment plan.' })
