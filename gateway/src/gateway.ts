@@ -20,6 +20,23 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
+/** What GraphiQL opens with: one query that spans all three subgraphs. */
+const EXAMPLE_QUERY = `# Installa's federated API. Open "Docs" for every type and field.
+# This query reads from accounts (customer), schedules (plans, installments) and payments.
+query MyPlans {
+  me {
+    name
+    plans {
+      title
+      status
+      outstandingBalance { amount currency }
+      installments { number dueDate principal interest fees total status }
+      payments { amount createdAt }
+    }
+  }
+}
+`;
+
 const SUBGRAPH_URLS = (config: GatewayConfig) => ({
   accounts: config.ACCOUNTS_URL,
   schedules: config.SCHEDULES_URL,
@@ -73,7 +90,12 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
     const ready = checks.every(([, ok]) => ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
-  const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'Installa GraphQL', subscriptionsProtocol: 'WS' });
+  const graphiql = renderGraphiQL({
+    endpoint: '/graphql',
+    title: 'Installa GraphQL',
+    subscriptionsProtocol: 'WS',
+    defaultQuery: EXAMPLE_QUERY,
+  });
   app.get(['/graphiql', '/graphql'], (req, res, next) => {
     if (req.path === '/graphql' && (req.query.query || !req.accepts('html'))) return next();
     res.type('html').send(graphiql);
