@@ -72,10 +72,14 @@ export class InstallmentType {
   @Field(() => InstallmentStatus, { description: 'State on the business date.' })
   status!: InstallmentStatus;
 
+  /** The plan's id, for field resolvers that need the plan (not part of the API). */
+  planId!: string;
+
   static from(i: Installment, currency: string, today: string, next: Installment | undefined): InstallmentType {
     const fixed = (v: Installment['principal']) => Money.of(v, currency).toFixed();
     return Object.assign(new InstallmentType(), {
       id: i.id,
+      planId: i.plan.id,
       number: i.number,
       dueDate: i.dueDate,
       principal: fixed(i.principal),
