@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const db = await createTestDatabase();
   const databaseUrl = db.url;
   const system = await startSystem({
-    databaseUrl, gatewayPort: 4900, logDir: mkdtempSync(path.join(tmpdir(), 'installa-bench-')),
+    databaseUrl, gatewayPort: 0, logDir: mkdtempSync(path.join(tmpdir(), 'installa-bench-')),
     env: { SERVICE_SECRET: SECRET, LOG_LEVEL: 'warn', GATEWAY_DEDUPE_INFLIGHT: 'false', NODE_ENV: 'test', DB_POOL_MAX: '8', DEMO_VIEWER_EMAIL: DEMO_EMAIL },
   });
   try {

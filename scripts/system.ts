@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/db/embedded-postgres';
 
@@ -27,7 +28,10 @@ export interface SystemOptions {
   redisUrl?: string;
   /** PGlite data directory (kept between runs); in memory when unset. */
   dataDir?: string;
-  /** Port of the gateway; the subgraphs take the three ports after it unless `ports` says otherwise. */
+  /**
+   * Port of the gateway; the subgraphs take the three ports after it unless `ports` says otherwise.
+   * `0`: every process gets a free port chosen by the OS (tests, benchmarks).
+   */
   gatewayPort?: number;
   ports?: Partial<Record<ServiceName, number>>;
   /** Where each process's log goes (`<logDir>/<name>.log`). */
@@ -100,13 +104,28 @@ async function terminate(service: Managed): Promise<void> {
   clearTimeout(timer);
 }
 
+/** A port nobody listens on right now (the OS picks it), so parallel runs never collide. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Starts database (if embedded), subgraphs and gateway; resolves when all report ready. */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   mkdirSync(options.logDir, { recursive: true });
   let embedded: EmbeddedPostgres | undefined;
   const databaseUrl = options.databaseUrl ?? (embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: 100 })).url;
-  const gatewayPort = options.gatewayPort ?? 4000;
-  const port = (name: ServiceName, offset: number) => options.ports?.[name] ?? gatewayPort + offset;
+  const gatewayPort = options.gatewayPort === 0 ? await freePort() : (options.gatewayPort ?? 4000);
+  const pick = async (name: ServiceName, offset: number) =>
+    options.ports?.[name] ?? (options.gatewayPort === 0 ? freePort() : gatewayPort + offset);
+  const portList = [await pick('accounts', 1), await pick('schedules', 2), await pick('payments', 3)];
+  const secondSchedulesPort = options.secondSchedulesPort === 0 ? await freePort() : options.secondSchedulesPort;
   const urlOf = (p: number) => `http://127.0.0.1:${p}`;
   const common: Record<string, string> = {
     DATABASE_URL: databaseUrl,
@@ -114,17 +133,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...(embedded ? { DB_POOL_MAX: '4' } : {}),
     ...options.env,
   };
-  const ports = { accounts: port('accounts', 1), schedules: port('schedules', 2), payments: port('payments', 3), gateway: gatewayPort };
+  const ports = { accounts: portList[0], schedules: portList[1], payments: portList[2], gateway: gatewayPort };
   const subgraphEnv = {
     ...common,
     PAYMENTS_URL: urlOf(ports.payments),
-    SCHEDULES_URL: urlOf(options.secondSchedulesPort ?? ports.schedules),
+    SCHEDULES_URL: urlOf(secondSchedulesPort ?? ports.schedules),
   };
   const managed = new Map<string, Managed>();
   const add = (name: string, main: string, servicePort: number, env: Record<string, string>) =>
     managed.set(name, { name, port: servicePort, env, main, log: createWriteStream(path.join(options.logDir, `${name}.log`), { flags: 'a' }) });
   for (const name of SUBGRAPH_NAMES) add(name, MAIN[name], ports[name], subgraphEnv);
-  if (options.secondSchedulesPort) add('schedules-2', MAIN.schedules, options.secondSchedulesPort, subgraphEnv);
+  if (secondSchedulesPort) add('schedules-2', MAIN.schedules, secondSchedulesPort, subgraphEnv);
   add('gateway', MAIN.gateway, ports.gateway, {
     ...common,
     ACCOUNTS_URL: `${urlOf(ports.accounts)}/graphql`,
@@ -135,6 +154,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const start = async (service: Managed) => {
     launch(service);
     await waitReady(`${urlOf(service.port)}/readyz`, service.child);
+    // another process may have answered on that port: ours must still be running
+    await new Promise((r) => setTimeout(r, 50));
+    if (service.child?.exitCode !== null) throw new Error(`${service.name} exited at start (port ${service.port} taken?)`);
   };
   const stopAll = async () => {
     await Promise.all([...managed.values()].map(terminate));

@@ -22,7 +22,7 @@ describe('the portal in a real browser', () => {
   let browser: Browser;
 
   before(async () => {
-    fx = await startSystemFixture(4700);
+    fx = await startSystemFixture();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
 

@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { startSystemFixture, subscribe, type SystemFixture } from './system-fixture';
 
 const PLAN_EVENT = `subscription($planId: ID!) { planBalanceChanged(planId: $planId) {
@@ -23,7 +25,7 @@ describe('the federated system through the gateway', () => {
     (await fx.gql<{ plan: { outstandingBalance: { amount: string } } }>('query($id: ID!) { plan(id: $id) { outstandingBalance { amount } } }', { id: planId })).data?.plan.outstandingBalance.amount;
 
   before(async () => {
-    fx = await startSystemFixture(4600);
+    fx = await startSystemFixture();
     me = ((await fx.gql<Me>('{ me { id plans { id title currency outstandingBalance { amount } } } }')).data as Me).me;
   });
 
@@ -83,6 +85,23 @@ describe('the federated system through the gateway', () => {
     assert.equal(await balanceOf(sofa.id), expected);
     await new Promise((r) => setTimeout(r, 1_500)); // a duplicate delivery would show up by now
     assert.equal(await balanceOf(sofa.id), expected);
+  });
+
+  it('propagates the request id to every subgraph\'s log and logs no personal data', async () => {
+    const requestId = `e2e-${process.pid}-request`;
+    const response = await fetch(`${fx.system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      body: JSON.stringify({ query: 'query Traced($id: ID!) { customer(id: $id) { email plans { payments { amount } } } }', variables: { id: me.id } }),
+    });
+    assert.equal(response.status, 200);
+    await new Promise((r) => setTimeout(r, 300)); // log lines are written asynchronously
+    for (const name of ['accounts', 'schedules', 'payments']) {
+      const lines = readFileSync(path.join(fx.logDir, `${name}.log`), 'utf8').split('\n');
+      const traced = lines.filter((l) => l.includes(requestId));
+      assert.ok(traced.some((l) => l.includes('graphql request')), `${name} did not log the request id`);
+      assert.ok(!lines.some((l) => l.includes('@installa.test')), `${name} logged an email address`);
+    }
   });
 
   it('serves offline GraphiQL, health and readiness on the gateway', async () => {

@@ -23,15 +23,15 @@ export interface SystemFixture {
  * embedded PGlite otherwise), seeded with the demo data. With REDIS_URL a second schedules
  * instance receives the payment events, so balance events cross instances through Redis.
  */
-export async function startSystemFixture(basePort: number): Promise<SystemFixture> {
+export async function startSystemFixture(): Promise<SystemFixture> {
   const db = await createTestDatabase();
   const logDir = mkdtempSync(path.join(tmpdir(), 'installa-system-'));
   const redisUrl = process.env.REDIS_URL;
   const system = await startSystem({
     databaseUrl: db.url,
     redisUrl,
-    gatewayPort: basePort,
-    secondSchedulesPort: redisUrl ? basePort + 4 : undefined,
+    gatewayPort: 0,
+    secondSchedulesPort: redisUrl ? 0 : undefined,
     logDir,
     env: { DEMO_VIEWER_EMAIL: DEMO_EMAIL, NODE_ENV: 'test', LOG_LEVEL: 'info', GATEWAY_DEDUPE_INFLIGHT: 'false' },
   });

@@ -1,21 +1,13 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { Logger } from 'pino';
 
 /**
  * One place that masks unexpected errors: GraphQLErrors (our DomainErrors, validation and parse
- * errors) pass through; anything else is logged with its cause and returned as INTERNAL.
+ * errors) pass through; anything else reaches the client as INTERNAL. The cause is logged with the
+ * request id by the request-logging plugin, which (unlike formatError) sees the request context.
  */
-export function createFormatError(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof GraphQLError) return formatted;
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
-    return {
-      message: 'Internal server error',
-      path: formatted.path,
-      extensions: { code: 'INTERNAL' },
-    };
-  };
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (unwrapResolverError(error) instanceof GraphQLError) return formatted;
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL' } };
 }

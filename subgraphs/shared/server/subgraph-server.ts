@@ -6,11 +6,12 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
-import { createFormatError } from '../errors/format-error';
+import { formatError } from '../errors/format-error';
+import { requestLogging } from './request-logging';
 import { unauthenticated } from '../errors/domain-error';
 import { isValidServiceSecret, SERVICE_SECRET_HEADER } from './service-secret';
 
@@ -81,6 +82,15 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
         const presented = headerValue(ctx.extra.request, SERVICE_SECRET_HEADER) ?? params[SERVICE_SECRET_HEADER];
         return isValidServiceSecret(presented, serviceSecret);
       },
+      // subscriptions bypass Apollo's formatError: mask their unexpected errors the same way
+      onNext: (ctx, _id, _payload, _args, result) => {
+        if (!result.errors) return undefined;
+        for (const error of result.errors) {
+          const cause = error.originalError;
+          if (cause && !(cause instanceof GraphQLError)) logger.error({ err: cause }, 'unexpected error in subscription');
+        }
+        return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
+      },
       context: (ctx) => {
         const requestId = requestIdOf(ctx.extra.request);
         return options.createContext({ requestId, logger: logger.child({ requestId }) });
@@ -91,12 +101,13 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
 
   const apollo = new ApolloServer<C>({
     schema: options.schema,
-    formatError: createFormatError(logger),
+    formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // federated tracing is for Apollo's commercial reporting, which we do not use; it costs CPU
       ApolloServerPluginInlineTraceDisabled(),
+      requestLogging<C>(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
   });
