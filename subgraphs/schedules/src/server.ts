@@ -39,7 +39,7 @@ export async function createServer(
     checkReady: () => checkDatabaseReady(orm),
     routes: (app) => mountInbox(app, {
       orm, logger, serviceSecret: config.SERVICE_SECRET,
-      handlers: { [PAYMENT_RECORDED]: paymentRecordedHandler(pubSub, logger) },
+      handlers: { [PAYMENT_RECORDED]: paymentRecordedHandler(pubSub, logger, today) },
     }),
   });
   outbox.start();

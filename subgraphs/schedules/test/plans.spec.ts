@@ -24,7 +24,7 @@ describe('schedules subgraph', () => {
   const planIds: string[] = [];
   const pubSub = createAppPubSub().pubSub;
   const pay = (planId: string, amount: string, paymentId = randomUUID()) =>
-    receiveEvent(orm, { [PAYMENT_RECORDED]: paymentRecordedHandler(pubSub, silentLogger()) },
+    receiveEvent(orm, { [PAYMENT_RECORDED]: paymentRecordedHandler(pubSub, silentLogger(), () => TODAY) },
       { id: paymentId, topic: PAYMENT_RECORDED, payload: { paymentId, planId, amount, currency: 'USD' } });
 
   before(async () => {

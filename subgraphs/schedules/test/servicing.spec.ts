@@ -8,7 +8,9 @@ import type { SingleResult } from '../../shared/server/subgraph-server';
 import { receiveEvent } from '../../shared/events/inbox-receiver';
 import { createAppPubSub } from '../../shared/events/pubsub';
 import { Dec } from '../../shared/money/money';
-import { previewScheduleJson } from '../src/engine';
+import { parsePlanTerms, planStateToJson, previewScheduleJson, replayPlan } from '../src/engine';
+import { planEventLog } from '../src/plan/plan-events';
+import { LocalDate } from '../../shared/dates/local-date';
 import { openSchedulesOrm } from '../src/orm';
 import { createServer, type SchedulesService } from '../src/server';
 import { PlanService } from '../src/plan/plan.service';
@@ -68,7 +70,7 @@ describe('schedules servicing API', () => {
       installments: [{ dueDate: '2026-04-01', principal: new Dec('100.00'), interest: new Dec('1.00'), fees: new Dec('0') }],
     })).id;
     const payment = { paymentId: firstPaymentId, planId, amount: '1037.03', currency: 'USD' };
-    await receiveEvent(orm, { [PAYMENT_RECORDED]: paymentRecordedHandler(pubSub, silentLogger()) },
+    await receiveEvent(orm, { [PAYMENT_RECORDED]: paymentRecordedHandler(pubSub, silentLogger(), () => TODAY) },
       { id: firstPaymentId, topic: PAYMENT_RECORDED, payload: payment });
     // appliedAt is the wall clock; pin it to the first due date so the replay is deterministic.
     await orm.em.fork().nativeUpdate(AppliedPayment, { paymentId: firstPaymentId }, { appliedAt: new Date('2026-02-10T12:00:00Z') });
@@ -294,6 +296,29 @@ describe('schedules servicing API', () => {
       await assert.rejects(plans.openPlanFromTerms(randomUUID(), 'Bad', { ...PLAN_TERMS, rounding: { mode: 'NONE' } }),
         (error: { extensions: Record<string, unknown> }) => error.extensions.field === 'terms.rounding.mode');
       assert.equal(await orm.em.fork().count('InstallmentPlan', { title: 'Bad' }), 0);
+    });
+  });
+
+  describe('stored balances', () => {
+    it('are exactly the engine\'s replay of the payments, credit included, after partial payments', async () => {
+      const plans = new PlanService(orm.em.fork(), () => TODAY);
+      const id = (await plans.openPlanFromTerms(randomUUID(), 'Replayed loan', PLAN_TERMS)).id;
+      const handler = { [PAYMENT_RECORDED]: paymentRecordedHandler(pubSub, silentLogger(), () => TODAY) };
+      for (const amount of ['500.00', '1200.00', '3.33']) {
+        const paymentId = randomUUID();
+        await receiveEvent(orm, handler, { id: paymentId, topic: PAYMENT_RECORDED, payload: { paymentId, planId: id, amount, currency: 'USD' } });
+      }
+      const applied = await orm.em.fork().find(AppliedPayment, { plan: id });
+      const lastDate = LocalDate.parse(applied.map((p) => p.appliedAt.toISOString().slice(0, 10)).sort().at(-1) as string);
+      const terms = parsePlanTerms(PLAN_TERMS);
+      const expected = planStateToJson(replayPlan(terms, planEventLog(terms, applied), lastDate));
+      const result = await execute<{ plan: { credit: { amount: string }; paidAmount: { amount: string }; installments: { number: number; paidTotal: string }[] } }>(
+        'query($id: ID!) { plan(id: $id) { credit { amount } paidAmount { amount } installments { number paidTotal } } }', { id });
+      const plan = result.data?.plan;
+      assert.deepEqual(plan?.installments.map((i) => i.paidTotal),
+        expected.installments.map((i) => sum([i.paid.principal, i.paid.interest, i.paid.fees])));
+      assert.equal(plan?.credit.amount, sum([expected.credit, expected.overpaid]));
+      assert.equal(plan?.paidAmount.amount, '1703.33');
     });
   });
 });

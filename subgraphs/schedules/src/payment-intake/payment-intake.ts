@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { PubSub } from 'type-graphql';
 import { AppliedPayment, InstallmentPlan, StoredPlanStatus } from '../plan/plan.entity';
 import { allocatePayment, planTotals } from '../plan/plan-balance';
+import { storeReplayedState } from '../plan/plan-replay';
 import { parseDecimalString } from '../../../shared/money/decimal.scalar';
 import type { EventHandler } from '../../../shared/events/inbox-receiver';
 import type { Logger } from 'pino';
@@ -21,10 +22,11 @@ const paymentRecorded = z.object({
 
 /**
  * Applies a recorded payment to its plan: locks the plan row (concurrent payments for one plan
- * apply one after the other), allocates oldest installment first, keeps any overpayment as credit,
- * marks the plan paid off when nothing remains, and publishes the balance change after commit.
+ * apply one after the other), then stores the engine's replay of all its payments (plans with
+ * terms) or allocates oldest installment first, fees → interest → principal (plans opened with an
+ * explicit schedule); marks the plan paid off when nothing remains; publishes after commit.
  */
-export function paymentRecordedHandler(pubSub: PubSub, logger: Logger): EventHandler {
+export function paymentRecordedHandler(pubSub: PubSub, logger: Logger, today: () => string): EventHandler {
   return async (em: EntityManager, event) => {
     const payload = paymentRecorded.parse(event.payload);
     const amount = parseDecimalString(payload.amount);
@@ -38,10 +40,17 @@ export function paymentRecordedHandler(pubSub: PubSub, logger: Logger): EventHan
       return;
     }
     await em.populate(plan, ['installments']);
-    const leftover = allocatePayment(plan.installments.getItems(), amount);
-    plan.creditBalance = plan.creditBalance.plus(leftover);
-    if (planTotals(plan, plan.installments.getItems()).outstanding.isZero()) plan.status = StoredPlanStatus.PAID_OFF;
-    em.persist(new AppliedPayment(payload.paymentId, plan, amount));
+    const applied = new AppliedPayment(payload.paymentId, plan, amount);
+    if (plan.terms) {
+      // plans with terms: the engine's replay of every payment is the one source of paid amounts
+      const earlier = await em.find(AppliedPayment, { plan });
+      storeReplayedState(plan, [...earlier, applied], today());
+    } else {
+      const leftover = allocatePayment(plan.installments.getItems(), amount);
+      plan.creditBalance = plan.creditBalance.plus(leftover);
+      if (planTotals(plan, plan.installments.getItems()).outstanding.isZero()) plan.status = StoredPlanStatus.PAID_OFF;
+    }
+    em.persist(applied);
     await em.flush();
     return () => { void pubSub.publish(planBalanceTopic(plan.id), { planId: plan.id }); };
   };

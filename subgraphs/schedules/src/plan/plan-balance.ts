@@ -28,20 +28,39 @@ export const installmentPaid = (i: Components): Decimal => i.paidPrincipal.plus(
 /** Still owed on an installment (never negative: allocation never pays beyond a component). */
 export const installmentRemaining = (i: Components): Decimal => installmentTotal(i).minus(installmentPaid(i));
 
-/** Sums over the plan, as Money in its currency. */
+/**
+ * Sums over the plan, as Money in its currency. `paid` counts what was allocated to installments
+ * plus the credit held for later due dates (money the customer has paid); `outstanding` is what is
+ * still owed after both, never below zero (an overpayment stays visible as credit).
+ */
 export function planTotals(plan: InstallmentPlan, installments: readonly Installment[]) {
   const totalRepayable = installments.reduce((a, i) => a.plus(installmentTotal(i)), new Dec(0));
-  const paid = installments.reduce((a, i) => a.plus(installmentPaid(i)), new Dec(0));
+  const paid = installments.reduce((a, i) => a.plus(installmentPaid(i)), new Dec(0)).plus(plan.creditBalance);
   return {
     totalRepayable: Money.of(totalRepayable, plan.currency),
     paid: Money.of(paid, plan.currency),
-    outstanding: Money.of(totalRepayable.minus(paid), plan.currency),
+    outstanding: Money.of(Dec.max(totalRepayable.minus(paid), 0), plan.currency),
+    credit: Money.of(plan.creditBalance, plan.currency),
   };
 }
 
-/** The first installment not fully paid, in schedule order, or undefined when all are paid. */
-export const nextUnpaid = (installments: readonly Installment[]): Installment | undefined =>
-  [...installments].sort((a, b) => a.number - b.number).find((i) => installmentRemaining(i).gt(0));
+/**
+ * The first installment not fully paid, in schedule order, once `credit` (paid ahead, held for
+ * later due dates) has covered the earliest open amounts; undefined when nothing is left to pay.
+ */
+export function nextUnpaid(installments: readonly Installment[], credit: Decimal = new Dec(0)): Installment | undefined {
+  let left = credit;
+  for (const i of [...installments].sort((a, b) => a.number - b.number)) {
+    const remaining = installmentRemaining(i);
+    if (remaining.lte(0)) continue;
+    if (left.gte(remaining)) {
+      left = left.minus(remaining);
+      continue;
+    }
+    return i;
+  }
+  return undefined;
+}
 
 /**
  * Status on `today` (ISO date; string order is date order): PAID when nothing remains, OVERDUE
@@ -56,6 +75,7 @@ export function installmentStatus(i: Installment, today: string, next: Installme
 
 export function planStatus(plan: InstallmentPlan, installments: readonly Installment[], today: string): PlanStatus {
   if (plan.status !== StoredPlanStatus.ACTIVE) return plan.status as unknown as PlanStatus;
+  if (planTotals(plan, installments).outstanding.isZero()) return PlanStatus.PAID_OFF;
   const overdue = installments.some((i) => i.dueDate < today && installmentRemaining(i).gt(0));
   return overdue ? PlanStatus.DELINQUENT : PlanStatus.ACTIVE;
 }

@@ -122,6 +122,11 @@ export class PlanType {
   @Field(() => MoneyType, { description: 'Sum of every installment\'s principal, interest and fees.' })
   totalRepayable!: MoneyType;
 
+  @Field(() => MoneyType, {
+    description: 'Paid ahead of due dates and held for the next ones (part of paidAmount), or paid beyond the whole plan.',
+  })
+  credit!: MoneyType;
+
   @Field(() => InstallmentType, { nullable: true, description: 'The first installment not fully paid.' })
   nextInstallment!: InstallmentType | null;
 
@@ -133,7 +138,7 @@ export class PlanType {
 
   static from(plan: InstallmentPlan, today: string): PlanType {
     const rows = [...plan.installments.getItems()].sort((a, b) => a.number - b.number);
-    const next = nextUnpaid(rows);
+    const next = nextUnpaid(rows, plan.creditBalance);
     const totals = planTotals(plan, rows);
     const installments = rows.map((i) => InstallmentType.from(i, plan.currency, today, next));
     return Object.assign(new PlanType(), {
@@ -146,6 +151,7 @@ export class PlanType {
       outstandingBalance: MoneyType.from(totals.outstanding),
       paidAmount: MoneyType.from(totals.paid),
       totalRepayable: MoneyType.from(totals.totalRepayable),
+      credit: MoneyType.from(totals.credit),
       nextInstallment: installments.find((i) => i.id === next?.id) ?? null,
       installments,
       customer: CustomerRef.of(plan.customerId),
