@@ -84,7 +84,9 @@ async function waitReady(url: string, child: ChildProcess | undefined, timeoutMs
 }
 
 function launch(service: Managed): void {
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(DIST, service.main)], {
+  // INSTALLA_PROFILE_DIR=dir writes a V8 CPU profile per process on exit (for finding hot spots)
+  const profile = process.env.INSTALLA_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.INSTALLA_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, path.join(DIST, service.main)], {
     cwd: ROOT,
     env: { ...process.env, ...service.env, PORT: String(service.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
