@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const production = process.env.NODE_ENV === 'production';
   const logger = createLogger({ level: 'warn', service: 'start' });
   const gatewayPort = Number(process.env.PORT ?? 4000);
-  const dataDir = path.join(ROOT, '.data');
+  // INSTALLA_DATA_DIR: where embedded data and logs live (tests point it at a temporary folder)
+  const dataDir = process.env.INSTALLA_DATA_DIR ?? path.join(ROOT, '.data');
   // PGlite lives in this process; the services reach it over the wire protocol like any PostgreSQL
   const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite'), maxConnections: 100 });
   const databaseUrl = process.env.DATABASE_URL ?? (embedded?.url as string);
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     `Installa is running: portal ${system.gatewayUrl}/  GraphiQL ${system.gatewayUrl}/graphiql  ` +
-      `${seeded}  (database: ${embedded ? 'embedded PGlite in .data/' : 'DATABASE_URL'}; logs in .data/logs; Ctrl-C stops)\n`,
+      `${seeded}  (database: ${embedded ? `embedded PGlite in ${dataDir}` : 'DATABASE_URL'}; logs in ${path.join(dataDir, 'logs')}; Ctrl-C stops)\n`,
   );
 }
 
