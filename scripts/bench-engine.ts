@@ -3,21 +3,43 @@
 // (EMI, then per row interest = round(balance × r), principal = EMI − interest).
 import { Dec } from '../subgraphs/shared/money/money';
 import { LocalDate } from '../subgraphs/shared/dates/local-date';
-import { parseEvents, parsePlanTerms, previewSchedule, replayPlan, scheduleToJson, type PlanTerms } from '../subgraphs/schedules/src/engine';
+import {
+  parseEvents,
+  parsePlanTerms,
+  previewSchedule,
+  replayPlan,
+  scheduleToJson,
+  type PlanTerms,
+} from '../subgraphs/schedules/src/engine';
 
 const terms = (count: number): PlanTerms =>
   parsePlanTerms({
-    principal: '250000.00', currency: 'USD', annualRatePercent: '7.25', installmentCount: count,
-    frequency: { unit: 'MONTHS', every: 1 }, disbursementDate: '2025-01-15', firstDueDate: '2025-02-15',
-    interestMethod: 'DECLINING_BALANCE', amortization: 'EQUAL_INSTALLMENTS', interestAccrual: 'PER_PERIOD',
-    dayCount: 'ACT/365F', rounding: { mode: 'HALF_EVEN' },
+    principal: '250000.00',
+    currency: 'USD',
+    annualRatePercent: '7.25',
+    installmentCount: count,
+    frequency: { unit: 'MONTHS', every: 1 },
+    disbursementDate: '2025-01-15',
+    firstDueDate: '2025-02-15',
+    interestMethod: 'DECLINING_BALANCE',
+    amortization: 'EQUAL_INSTALLMENTS',
+    interestAccrual: 'PER_PERIOD',
+    dayCount: 'ACT/365F',
+    rounding: { mode: 'HALF_EVEN' },
   });
 
-interface BaselineRow { interest: Dec; principal: Dec; balance: Dec }
+interface BaselineRow {
+  interest: Dec;
+  principal: Dec;
+  balance: Dec;
+}
 
 function baselineSchedule(principal: string, annualPercent: string, n: number): BaselineRow[] {
   const r = new Dec(annualPercent).div(100).div(12);
-  const emi = new Dec(principal).times(r).div(new Dec(1).minus(r.plus(1).pow(-n))).toDecimalPlaces(2);
+  const emi = new Dec(principal)
+    .times(r)
+    .div(new Dec(1).minus(r.plus(1).pow(-n)))
+    .toDecimalPlaces(2);
   const rows: BaselineRow[] = [];
   let balance = new Dec(principal);
   for (let k = 1; k <= n; k += 1) {
@@ -30,7 +52,11 @@ function baselineSchedule(principal: string, annualPercent: string, n: number): 
 }
 
 const baselineStrings = (rows: BaselineRow[]) =>
-  rows.map((row) => ({ interest: row.interest.toFixed(2), principal: row.principal.toFixed(2), balance: row.balance.toFixed(2) }));
+  rows.map((row) => ({
+    interest: row.interest.toFixed(2),
+    principal: row.principal.toFixed(2),
+    balance: row.balance.toFixed(2),
+  }));
 
 /** Mean milliseconds per call over at least `minMs` of wall time after a warm-up. */
 function time(fn: () => unknown, minMs = 700): number {
@@ -64,7 +90,13 @@ function replayEvents(): unknown[] {
     const late = k % 10 === 3 ? 12 : 0;
     const extra = k % 25 === 24 ? { prepayment: 'REDUCE_INSTALLMENT' } : {};
     const amount = k % 25 === 24 ? '5000.00' : '1705.44';
-    events.push({ type: 'PAYMENT', id: `p${k}`, date: start.addMonths(k).addDays(late).toString(), amount, ...extra });
+    events.push({
+      type: 'PAYMENT',
+      id: `p${k}`,
+      date: start.addMonths(k).addDays(late).toString(),
+      amount,
+      ...extra,
+    });
   }
   return events;
 }
@@ -109,13 +141,21 @@ function main(): void {
   const events = parseEvents(replayEvents());
   const businessDate = LocalDate.parse('2035-01-01');
   const replay = time(() => replayPlan(t360, events, businessDate), 1500);
-  const payments = (replayEvents() as { amount: string }[]).map((e, index) => ({ amount: new Dec(e.amount), index }));
-  const replayBaseline = time(() => baselineReplay(baselineSchedule('250000.00', '7.25', 360), payments), 1500);
+  const payments = (replayEvents() as { amount: string }[]).map((e, index) => ({
+    amount: new Dec(e.amount),
+    index,
+  }));
+  const replayBaseline = time(
+    () => baselineReplay(baselineSchedule('250000.00', '7.25', 360), payments),
+    1500,
+  );
   lines.push(
     `replay 360 periods, 100 events: engine ${replay.toFixed(3)} ms, baseline (schedule + oldest-first allocation) ` +
       `${replayBaseline.toFixed(3)} ms, ratio ${(replay / replayBaseline).toFixed(2)}`,
   );
-  lines.push('engine and baseline schedules are identical to the cent for 12, 60 and 360 installments');
+  lines.push(
+    'engine and baseline schedules are identical to the cent for 12, 60 and 360 installments',
+  );
   lines.push(`engine/baseline 360 ratio: ${ratio360.toFixed(2)}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

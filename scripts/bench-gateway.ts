@@ -25,32 +25,54 @@ const FEDERATED = `query Bench($id: ID!) { customer(id: $id) { plans { installme
 
 function post(url: string, body: string, headers: Record<string, string> = {}): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => {
-        const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown };
-        if (response.statusCode !== 200 || parsed.errors) reject(new Error(`HTTP ${response.statusCode}: ${JSON.stringify(parsed).slice(0, 300)}`));
-        else resolve(parsed);
-      });
-    });
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...headers,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => {
+          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown };
+          if (response.statusCode !== 200 || parsed.errors)
+            reject(
+              new Error(`HTTP ${response.statusCode}: ${JSON.stringify(parsed).slice(0, 300)}`),
+            );
+          else resolve(parsed);
+        });
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
 }
 
-interface Stats { p50: number; p99: number; rps: number; count: number }
+interface Stats {
+  p50: number;
+  p99: number;
+  rps: number;
+  count: number;
+}
 
 async function measure(connections: number, once: () => Promise<unknown>): Promise<Stats> {
   const run = async (ms: number, latencies?: number[]) => {
     const until = Date.now() + ms;
-    await Promise.all(Array.from({ length: connections }, async () => {
-      while (Date.now() < until) {
-        const start = process.hrtime.bigint();
-        await once();
-        latencies?.push(Number(process.hrtime.bigint() - start) / 1e6);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (Date.now() < until) {
+          const start = process.hrtime.bigint();
+          await once();
+          latencies?.push(Number(process.hrtime.bigint() - start) / 1e6);
+        }
+      }),
+    );
   };
   await run(WARMUP_MS);
   const latencies: number[] = [];
@@ -58,8 +80,14 @@ async function measure(connections: number, once: () => Promise<unknown>): Promi
   await run(DURATION_MS, latencies);
   const elapsed = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { p50: pick(0.5), p99: pick(0.99), rps: latencies.length / elapsed, count: latencies.length };
+  const pick = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return {
+    p50: pick(0.5),
+    p99: pick(0.99),
+    rps: latencies.length / elapsed,
+    count: latencies.length,
+  };
 }
 
 const line = (label: string, s: Stats) =>
@@ -70,34 +98,77 @@ async function main(): Promise<void> {
   const db = await createTestDatabase();
   const databaseUrl = db.url;
   const system = await startSystem({
-    databaseUrl, gatewayPort: 0, logDir: mkdtempSync(path.join(tmpdir(), 'installa-bench-')),
-    env: { SERVICE_SECRET: SECRET, LOG_LEVEL: 'warn', GATEWAY_DEDUPE_INFLIGHT: 'false', NODE_ENV: 'test', DB_POOL_MAX: '8', DEMO_VIEWER_EMAIL: DEMO_EMAIL },
+    databaseUrl,
+    gatewayPort: 0,
+    logDir: mkdtempSync(path.join(tmpdir(), 'installa-bench-')),
+    env: {
+      SERVICE_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+      GATEWAY_DEDUPE_INFLIGHT: 'false',
+      NODE_ENV: 'test',
+      DB_POOL_MAX: '8',
+      DEMO_VIEWER_EMAIL: DEMO_EMAIL,
+    },
   });
   try {
-    await recordSeedPayments(system.gatewayUrl, await seedCustomersAndPlans(databaseUrl, pino({ level: 'warn' }), new Date().toISOString().slice(0, 10)));
-    const me = (await post(`${system.gatewayUrl}/graphql`, JSON.stringify({ query: '{ me { id } }' }))) as { data: { me: { id: string } } };
+    await recordSeedPayments(
+      system.gatewayUrl,
+      await seedCustomersAndPlans(
+        databaseUrl,
+        pino({ level: 'warn' }),
+        new Date().toISOString().slice(0, 10),
+      ),
+    );
+    const me = (await post(
+      `${system.gatewayUrl}/graphql`,
+      JSON.stringify({ query: '{ me { id } }' }),
+    )) as { data: { me: { id: string } } };
     const customerId = me.data.me.id;
     const gatewayBody = JSON.stringify({ query: FEDERATED, variables: { id: customerId } });
     const secret = { [SERVICE_SECRET_HEADER]: SECRET };
     const viaGateway = () => post(`${system.gatewayUrl}/graphql`, gatewayBody);
-    const customerBody = JSON.stringify({ query: 'query($id: ID!) { customer(id: $id) { id } }', variables: { id: customerId } });
+    const customerBody = JSON.stringify({
+      query: 'query($id: ID!) { customer(id: $id) { id } }',
+      variables: { id: customerId },
+    });
     const direct = async () => {
-      const customer = (await post(`${system.urls.accounts}/graphql`, customerBody, secret)) as { data: { customer: { id: string } } };
-      const plans = (await post(`${system.urls.schedules}/graphql`, JSON.stringify({
-        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { plans { id installments { dueDate principal interest } } } } }',
-        variables: { r: [{ __typename: 'Customer', id: customer.data.customer.id }] },
-      }), secret)) as { data: { _entities: { plans: { id: string }[] }[] } };
-      await post(`${system.urls.payments}/graphql`, JSON.stringify({
-        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on InstallmentPlan { payments { amount } } } }',
-        variables: { r: plans.data._entities[0].plans.map((p) => ({ __typename: 'InstallmentPlan', id: p.id })) },
-      }), secret);
+      const customer = (await post(`${system.urls.accounts}/graphql`, customerBody, secret)) as {
+        data: { customer: { id: string } };
+      };
+      const plans = (await post(
+        `${system.urls.schedules}/graphql`,
+        JSON.stringify({
+          query:
+            'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { plans { id installments { dueDate principal interest } } } } }',
+          variables: { r: [{ __typename: 'Customer', id: customer.data.customer.id }] },
+        }),
+        secret,
+      )) as { data: { _entities: { plans: { id: string }[] }[] } };
+      await post(
+        `${system.urls.payments}/graphql`,
+        JSON.stringify({
+          query:
+            'query($r: [_Any!]!) { _entities(representations: $r) { ... on InstallmentPlan { payments { amount } } } }',
+          variables: {
+            r: plans.data._entities[0].plans.map((p) => ({
+              __typename: 'InstallmentPlan',
+              id: p.id,
+            })),
+          },
+        }),
+        secret,
+      );
     };
-    process.stdout.write(`database: ${db.isReal ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ${DURATION_MS / 1000} s per run after ${WARMUP_MS / 1000} s warm-up\n`);
+    process.stdout.write(
+      `database: ${db.isReal ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ${DURATION_MS / 1000} s per run after ${WARMUP_MS / 1000} s warm-up\n`,
+    );
     let ratio = 0;
     for (const connections of [1, 10]) {
       const g = await measure(connections, viaGateway);
       const d = await measure(connections, direct);
-      process.stdout.write(`${line(`gateway, ${connections} connection(s)`, g)}\n${line(`direct subgraph calls, ${connections} conn.`, d)}\n`);
+      process.stdout.write(
+        `${line(`gateway, ${connections} connection(s)`, g)}\n${line(`direct subgraph calls, ${connections} conn.`, d)}\n`,
+      );
       ratio = g.p50 / d.p50;
     }
     process.stdout.write(`gateway/direct p50 ratio: ${ratio.toFixed(2)}\n`);

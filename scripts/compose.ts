@@ -16,18 +16,26 @@ async function main(): Promise<void> {
   const stale = Object.keys(files).filter((name) => committed(name) !== files[name]);
   if (check) {
     if (stale.length > 0) {
-      process.stderr.write(`schema/ is stale (${stale.join(', ')}): run npm run compose and commit\n`);
+      process.stderr.write(
+        `schema/ is stale (${stale.join(', ')}): run npm run compose and commit\n`,
+      );
       process.exit(1);
     }
     process.stdout.write('schema/ is up to date\n');
     return;
   }
   mkdirSync(SCHEMA_DIR, { recursive: true });
-  for (const [name, contents] of Object.entries(files)) writeFileSync(path.join(SCHEMA_DIR, name), contents);
-  process.stdout.write(`wrote ${Object.keys(files).length} files to schema/ (${stale.length} changed)\n`);
+  for (const [name, contents] of Object.entries(files))
+    writeFileSync(path.join(SCHEMA_DIR, name), contents);
+  process.stdout.write(
+    `wrote ${Object.keys(files).length} files to schema/ (${stale.length} changed)\n`,
+  );
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -15,14 +15,26 @@ import { subgraphOrmSpecs } from './subgraph-orms';
 async function main(): Promise<void> {
   const name = process.argv[2] as keyof typeof subgraphOrmSpecs;
   const spec = subgraphOrmSpecs[name];
-  if (!spec) throw new Error(`usage: create-migration <${Object.keys(subgraphOrmSpecs).join('|')}>`);
+  if (!spec)
+    throw new Error(`usage: create-migration <${Object.keys(subgraphOrmSpecs).join('|')}>`);
   const dir = path.resolve(__dirname, '..', 'subgraphs', name, 'src', 'migrations');
   const db = await startEmbeddedPostgres({});
   try {
-    const options = ormOptions({ ...spec, clientUrl: db.url, poolMax: 2, logger: pino({ level: 'warn' }) });
+    const options = ormOptions({
+      ...spec,
+      clientUrl: db.url,
+      poolMax: 2,
+      logger: pino({ level: 'warn' }),
+    });
     const orm = await MikroORM.init({
       ...options,
-      migrations: { ...options.migrations, path: dir, pathTs: dir, emit: 'ts', fileName: (ts) => `Migration${ts}` },
+      migrations: {
+        ...options.migrations,
+        path: dir,
+        pathTs: dir,
+        emit: 'ts',
+        fileName: (ts) => `Migration${ts}`,
+      },
     });
     await orm.em.getConnection().execute(`create schema if not exists "${spec.schema}"`);
     await orm.getMigrator().up();
@@ -32,7 +44,9 @@ async function main(): Promise<void> {
   } finally {
     await db.stop();
   }
-  const files = readdirSync(dir).filter((f) => /^Migration\d+\.ts$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^Migration\d+\.ts$/.test(f))
+    .sort();
   const lines = files.map((f) => f.replace(/\.ts$/, ''));
   writeFileSync(
     path.join(dir, 'index.ts'),

@@ -1,7 +1,12 @@
 // The engine's external-checking contract: `npm run -s schedule|apr|finance` reads one JSON
 // document on stdin and writes one on stdout; failures exit non-zero with
 // {"error": {"code", "message", "path"}}. Decimals are strings in and out.
-import { aprFromCashflows, EngineError, evaluateFinanceCall, previewScheduleJson } from '../subgraphs/schedules/src/engine';
+import {
+  aprFromCashflows,
+  EngineError,
+  evaluateFinanceCall,
+  previewScheduleJson,
+} from '../subgraphs/schedules/src/engine';
 
 type Command = 'schedule' | 'apr' | 'finance';
 
@@ -31,7 +36,12 @@ async function readStdin(): Promise<string> {
 async function main(): Promise<void> {
   const command = process.argv[2];
   if (command !== 'schedule' && command !== 'apr' && command !== 'finance') {
-    return fail('BAD_USER_INPUT', 'usage: engine-cli.ts schedule|apr|finance < input.json', 'command', 2);
+    return fail(
+      'BAD_USER_INPUT',
+      'usage: engine-cli.ts schedule|apr|finance < input.json',
+      'command',
+      2,
+    );
   }
   let input: unknown;
   try {
@@ -45,7 +55,9 @@ async function main(): Promise<void> {
   } catch (error) {
     // EngineError is expected bad input; anything else is a bug, still reported as JSON.
     if (error instanceof EngineError) return fail(error.code, error.message, error.path, 1);
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return fail('INTERNAL_SERVER_ERROR', 'Internal error', '', 3);
   }
 }

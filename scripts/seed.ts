@@ -33,26 +33,71 @@ interface DemoPlan {
 }
 
 function demoPlans(today: string): DemoPlan[] {
-  const monthly = (principal: string, currency: string, rate: string, count: number, monthsAgo: number) => ({
-    principal, currency, annualRatePercent: rate, installmentCount: count,
+  const monthly = (
+    principal: string,
+    currency: string,
+    rate: string,
+    count: number,
+    monthsAgo: number,
+  ) => ({
+    principal,
+    currency,
+    annualRatePercent: rate,
+    installmentCount: count,
     frequency: { unit: 'MONTHS', every: 1 },
-    disbursementDate: shiftMonths(today, -monthsAgo), firstDueDate: shiftMonths(today, 1 - monthsAgo),
-    interestMethod: 'DECLINING_BALANCE', amortization: 'EQUAL_INSTALLMENTS', interestAccrual: 'PER_PERIOD',
-    dayCount: '30/360', rounding: { mode: 'HALF_EVEN', balanceLastInstallment: true },
+    disbursementDate: shiftMonths(today, -monthsAgo),
+    firstDueDate: shiftMonths(today, 1 - monthsAgo),
+    interestMethod: 'DECLINING_BALANCE',
+    amortization: 'EQUAL_INSTALLMENTS',
+    interestAccrual: 'PER_PERIOD',
+    dayCount: '30/360',
+    rounding: { mode: 'HALF_EVEN', balanceLastInstallment: true },
   });
   const payInN = (principal: string, currency: string, count: number, startDaysAgo: number) => ({
-    principal, currency, annualRatePercent: '0', installmentCount: count,
+    principal,
+    currency,
+    annualRatePercent: '0',
+    installmentCount: count,
     frequency: { unit: 'WEEKS', every: 2 },
-    disbursementDate: shiftDate(today, -startDaysAgo), firstDueDate: shiftDate(today, 14 - startDaysAgo),
-    interestMethod: 'NONE', amortization: 'EQUAL_INSTALLMENTS', interestAccrual: 'PER_PERIOD',
-    dayCount: 'ACT/365F', rounding: { mode: 'HALF_EVEN' },
+    disbursementDate: shiftDate(today, -startDaysAgo),
+    firstDueDate: shiftDate(today, 14 - startDaysAgo),
+    interestMethod: 'NONE',
+    amortization: 'EQUAL_INSTALLMENTS',
+    interestAccrual: 'PER_PERIOD',
+    dayCount: 'ACT/365F',
+    rounding: { mode: 'HALF_EVEN' },
   });
   return [
-    { owner: DEMO_EMAIL, title: 'Laptop, 12 months', terms: monthly('1200.00', 'USD', '9.99', 12, 3), paidInstallments: 2 },
-    { owner: DEMO_EMAIL, title: 'Sofa, pay in 4', terms: payInN('480.00', 'USD', 4, 42), paidInstallments: 1 },
-    { owner: DEMO_EMAIL, title: 'Headphones, pay in 3', terms: payInN('149.99', 'EUR', 3, 50), paidInstallments: 3 },
-    { owner: 'kenji.sato@installa.test', title: 'Bicycle, 6 months', terms: monthly('120000', 'JPY', '12', 6, 1), paidInstallments: 0 },
-    { owner: 'layla.alsabah@installa.test', title: 'Phone, 10 months', terms: monthly('250.000', 'KWD', '5', 10, 2), paidInstallments: 1 },
+    {
+      owner: DEMO_EMAIL,
+      title: 'Laptop, 12 months',
+      terms: monthly('1200.00', 'USD', '9.99', 12, 3),
+      paidInstallments: 2,
+    },
+    {
+      owner: DEMO_EMAIL,
+      title: 'Sofa, pay in 4',
+      terms: payInN('480.00', 'USD', 4, 42),
+      paidInstallments: 1,
+    },
+    {
+      owner: DEMO_EMAIL,
+      title: 'Headphones, pay in 3',
+      terms: payInN('149.99', 'EUR', 3, 50),
+      paidInstallments: 3,
+    },
+    {
+      owner: 'kenji.sato@installa.test',
+      title: 'Bicycle, 6 months',
+      terms: monthly('120000', 'JPY', '12', 6, 1),
+      paidInstallments: 0,
+    },
+    {
+      owner: 'layla.alsabah@installa.test',
+      title: 'Phone, 10 months',
+      terms: monthly('250.000', 'KWD', '5', 10, 2),
+      paidInstallments: 1,
+    },
   ];
 }
 
@@ -73,7 +118,11 @@ export interface SeededPayment {
  * Phase 1, straight through the services (the API has no plan-opening mutation yet): customers and
  * plans. Returns the payments still to record through the gateway (empty when already seeded).
  */
-export async function seedCustomersAndPlans(databaseUrl: string, logger: Logger, today: string): Promise<SeededPayment[]> {
+export async function seedCustomersAndPlans(
+  databaseUrl: string,
+  logger: Logger,
+  today: string,
+): Promise<SeededPayment[]> {
   const accounts = await openAccountsOrm(databaseUrl, logger, 2);
   const schedules = await openSchedulesOrm(databaseUrl, logger, 2);
   try {
@@ -84,12 +133,20 @@ export async function seedCustomersAndPlans(databaseUrl: string, logger: Logger,
     const plans = new PlanService(schedules.em.fork(), () => today);
     const payments: SeededPayment[] = [];
     for (const demo of demoPlans(today)) {
-      const plan = await plans.openPlanFromTerms(ids.get(demo.owner) as string, demo.title, demo.terms);
+      const plan = await plans.openPlanFromTerms(
+        ids.get(demo.owner) as string,
+        demo.title,
+        demo.terms,
+      );
       const rows = [...plan.installments.getItems()].sort((a, b) => a.number - b.number);
-      rows.slice(0, demo.paidInstallments).forEach((i) => payments.push({
-        planId: plan.id, amount: Money.of(installmentTotal(i), plan.currency).toFixed(), currency: plan.currency,
-        idempotencyKey: `seed-${plan.id}-${i.number}`,
-      }));
+      rows.slice(0, demo.paidInstallments).forEach((i) =>
+        payments.push({
+          planId: plan.id,
+          amount: Money.of(installmentTotal(i), plan.currency).toFixed(),
+          currency: plan.currency,
+          idempotencyKey: `seed-${plan.id}-${i.number}`,
+        }),
+      );
     }
     return payments;
   } finally {
@@ -103,7 +160,10 @@ const RECORD = `mutation Seed($input: RecordPaymentInput!) {
 }`;
 
 /** Phase 2: records the seed payments through the gateway, waiting for plans to reach payments. */
-export async function recordSeedPayments(gatewayUrl: string, payments: SeededPayment[]): Promise<void> {
+export async function recordSeedPayments(
+  gatewayUrl: string,
+  payments: SeededPayment[],
+): Promise<void> {
   for (const input of payments) {
     for (let attempt = 0; ; attempt += 1) {
       const response = await fetch(`${gatewayUrl}/graphql`, {
@@ -111,11 +171,15 @@ export async function recordSeedPayments(gatewayUrl: string, payments: SeededPay
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: RECORD, variables: { input } }),
       });
-      const body = (await response.json()) as { data?: { recordPayment: { __typename: string } }; errors?: unknown[] };
+      const body = (await response.json()) as {
+        data?: { recordPayment: { __typename: string } };
+        errors?: unknown[];
+      };
       const outcome = body.data?.recordPayment.__typename;
       if (outcome === 'PaymentRecorded') break;
       // the plan directory in payments fills asynchronously from schedules' outbox: wait for it
-      if (outcome !== 'PlanNotFound' || attempt > 100) throw new Error(`seed payment failed: ${JSON.stringify(body)}`);
+      if (outcome !== 'PlanNotFound' || attempt > 100)
+        throw new Error(`seed payment failed: ${JSON.stringify(body)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -15,14 +15,18 @@ async function main(): Promise<void> {
   // INSTALLA_DATA_DIR: where embedded data and logs live (tests point it at a temporary folder)
   const dataDir = process.env.INSTALLA_DATA_DIR ?? path.join(ROOT, '.data');
   // PGlite lives in this process; the services reach it over the wire protocol like any PostgreSQL
-  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite'), maxConnections: 100 });
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite'), maxConnections: 100 });
   const databaseUrl = process.env.DATABASE_URL ?? (embedded?.url as string);
   const system = await startSystem({
     databaseUrl,
     redisUrl: process.env.REDIS_URL,
     gatewayPort,
     logDir: path.join(dataDir, 'logs'),
-    env: production ? {} : { DEMO_VIEWER_EMAIL: DEMO_EMAIL, NODE_ENV: process.env.NODE_ENV ?? 'development' },
+    env: production
+      ? {}
+      : { DEMO_VIEWER_EMAIL: DEMO_EMAIL, NODE_ENV: process.env.NODE_ENV ?? 'development' },
   });
   const stop = async () => {
     await system.stop();
@@ -33,7 +37,11 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
   let seeded = 'demo data: off in production';
   if (!production) {
-    const payments = await seedCustomersAndPlans(databaseUrl, logger, new Date().toISOString().slice(0, 10));
+    const payments = await seedCustomersAndPlans(
+      databaseUrl,
+      logger,
+      new Date().toISOString().slice(0, 10),
+    );
     await recordSeedPayments(system.gatewayUrl, payments);
     seeded = `demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD_HINT}${payments.length ? ' (seeded now)' : ''}`;
   }
@@ -44,6 +52,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`npm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `npm start failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

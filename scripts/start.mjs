@@ -27,12 +27,19 @@ function run(command, args, label) {
 run(bin('tsc'), ['-p', 'tsconfig.server.json'], 'Building server');
 const portalIndex = path.join(root, 'dist', 'portal', 'browser', 'index.html');
 const clientDir = path.join(root, 'client', 'src');
-if (existsSync(clientDir) && (!existsSync(portalIndex) || newest(clientDir) > statSync(portalIndex).mtimeMs)) {
+if (
+  existsSync(clientDir) &&
+  (!existsSync(portalIndex) || newest(clientDir) > statSync(portalIndex).mtimeMs)
+) {
   run(bin('ng'), ['build', '--configuration', 'production'], 'Building portal');
 }
-const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist', 'scripts', 'start-system.js')], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  ['--enable-source-maps', path.join(root, 'dist', 'scripts', 'start-system.js')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

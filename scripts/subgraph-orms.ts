@@ -8,6 +8,10 @@ import { migrations as paymentsMigrations } from '../subgraphs/payments/src/migr
 /** Each subgraph's schema, entities and committed migrations (for tooling and schema checks). */
 export const subgraphOrmSpecs = {
   accounts: { schema: ACCOUNTS_SCHEMA, entities: accountsEntities, migrations: accountsMigrations },
-  schedules: { schema: SCHEDULES_SCHEMA, entities: schedulesEntities, migrations: schedulesMigrations },
+  schedules: {
+    schema: SCHEDULES_SCHEMA,
+    entities: schedulesEntities,
+    migrations: schedulesMigrations,
+  },
   payments: { schema: PAYMENTS_SCHEMA, entities: paymentsEntities, migrations: paymentsMigrations },
 };

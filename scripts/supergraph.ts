@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
-import { buildSchema, isObjectType, isInterfaceType, isEnumType, isInputObjectType, parse, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  isObjectType,
+  isInterfaceType,
+  isEnumType,
+  isInputObjectType,
+  parse,
+  type GraphQLSchema,
+} from 'graphql';
 import { buildAccountsSchema } from '../subgraphs/accounts/src/schema';
 import { buildSchedulesSchema } from '../subgraphs/schedules/src/schema';
 import { buildPaymentsSchema } from '../subgraphs/payments/src/schema';
@@ -15,7 +23,11 @@ export const SCHEMA_DIR = path.join(ROOT, 'schema');
 /** Composition as data: each subgraph, its default URL and how to print its SDL. */
 export const SUBGRAPHS = [
   { name: 'accounts', url: 'http://127.0.0.1:4001/graphql', build: () => buildAccountsSchema() },
-  { name: 'schedules', url: 'http://127.0.0.1:4002/graphql', build: () => buildSchedulesSchema(createAppPubSub().pubSub) },
+  {
+    name: 'schedules',
+    url: 'http://127.0.0.1:4002/graphql',
+    build: () => buildSchedulesSchema(createAppPubSub().pubSub),
+  },
   { name: 'payments', url: 'http://127.0.0.1:4003/graphql', build: () => buildPaymentsSchema() },
 ] as const;
 
@@ -49,16 +61,24 @@ export function missingDescriptions(publicSdl: string): string[] {
   const schema: GraphQLSchema = buildSchema(publicSdl);
   const missing: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
-    if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+    if (
+      type.name.startsWith('__') ||
+      ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)
+    )
+      continue;
     const isRoot = ['Query', 'Mutation', 'Subscription'].includes(type.name);
     if (!isRoot && !type.description) missing.push(type.name);
     if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) {
         if (!field.description) missing.push(`${type.name}.${field.name}`);
-        if ('args' in field) for (const arg of field.args) if (!arg.description && !['id', 'input'].includes(arg.name)) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        if ('args' in field)
+          for (const arg of field.args)
+            if (!arg.description && !['id', 'input'].includes(arg.name))
+              missing.push(`${type.name}.${field.name}(${arg.name})`);
       }
     }
-    if (isEnumType(type)) for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
+    if (isEnumType(type))
+      for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
   }
   return missing;
 }

@@ -7,7 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/shared/db/embedded-postgres';
+import {
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '../subgraphs/shared/db/embedded-postgres';
 
 export const ROOT = path.resolve(__dirname, '..').replace(/[\\/]dist$/, '');
 const DIST = path.join(ROOT, 'dist');
@@ -68,10 +71,15 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-async function waitReady(url: string, child: ChildProcess | undefined, timeoutMs = 60_000): Promise<void> {
+async function waitReady(
+  url: string,
+  child: ChildProcess | undefined,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`${url}: process exited with ${child.exitCode}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
       if (response.ok) return;
@@ -85,12 +93,18 @@ async function waitReady(url: string, child: ChildProcess | undefined, timeoutMs
 
 function launch(service: Managed): void {
   // INSTALLA_PROFILE_DIR=dir writes a V8 CPU profile per process on exit (for finding hot spots)
-  const profile = process.env.INSTALLA_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.INSTALLA_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, path.join(DIST, service.main)], {
-    cwd: ROOT,
-    env: { ...process.env, ...service.env, PORT: String(service.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const profile = process.env.INSTALLA_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.INSTALLA_PROFILE_DIR}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', ...profile, path.join(DIST, service.main)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...service.env, PORT: String(service.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.pipe(service.log, { end: false });
   child.stderr?.pipe(service.log, { end: false });
   service.child = child;
@@ -122,12 +136,19 @@ export function freePort(): Promise<number> {
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   mkdirSync(options.logDir, { recursive: true });
   let embedded: EmbeddedPostgres | undefined;
-  const databaseUrl = options.databaseUrl ?? (embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: 100 })).url;
+  const databaseUrl =
+    options.databaseUrl ??
+    (embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: 100 })).url;
   const gatewayPort = options.gatewayPort === 0 ? await freePort() : (options.gatewayPort ?? 4000);
   const pick = async (name: ServiceName, offset: number) =>
     options.ports?.[name] ?? (options.gatewayPort === 0 ? freePort() : gatewayPort + offset);
-  const portList = [await pick('accounts', 1), await pick('schedules', 2), await pick('payments', 3)];
-  const secondSchedulesPort = options.secondSchedulesPort === 0 ? await freePort() : options.secondSchedulesPort;
+  const portList = [
+    await pick('accounts', 1),
+    await pick('schedules', 2),
+    await pick('payments', 3),
+  ];
+  const secondSchedulesPort =
+    options.secondSchedulesPort === 0 ? await freePort() : options.secondSchedulesPort;
   const urlOf = (p: number) => `http://127.0.0.1:${p}`;
   const common: Record<string, string> = {
     DATABASE_URL: databaseUrl,
@@ -135,7 +156,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...(embedded ? { DB_POOL_MAX: '4' } : {}),
     ...options.env,
   };
-  const ports = { accounts: portList[0], schedules: portList[1], payments: portList[2], gateway: gatewayPort };
+  const ports = {
+    accounts: portList[0],
+    schedules: portList[1],
+    payments: portList[2],
+    gateway: gatewayPort,
+  };
   const subgraphEnv = {
     ...common,
     PAYMENTS_URL: urlOf(ports.payments),
@@ -143,7 +169,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   };
   const managed = new Map<string, Managed>();
   const add = (name: string, main: string, servicePort: number, env: Record<string, string>) =>
-    managed.set(name, { name, port: servicePort, env, main, log: createWriteStream(path.join(options.logDir, `${name}.log`), { flags: 'a' }) });
+    managed.set(name, {
+      name,
+      port: servicePort,
+      env,
+      main,
+      log: createWriteStream(path.join(options.logDir, `${name}.log`), { flags: 'a' }),
+    });
   for (const name of SUBGRAPH_NAMES) add(name, MAIN[name], ports[name], subgraphEnv);
   if (secondSchedulesPort) add('schedules-2', MAIN.schedules, secondSchedulesPort, subgraphEnv);
   add('gateway', MAIN.gateway, ports.gateway, {
@@ -158,7 +190,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await waitReady(`${urlOf(service.port)}/readyz`, service.child);
     // another process may have answered on that port: ours must still be running
     await new Promise((r) => setTimeout(r, 50));
-    if (service.child?.exitCode !== null) throw new Error(`${service.name} exited at start (port ${service.port} taken?)`);
+    if (service.child?.exitCode !== null)
+      throw new Error(`${service.name} exited at start (port ${service.port} taken?)`);
   };
   const stopAll = async () => {
     await Promise.all([...managed.values()].map(terminate));

@@ -25,9 +25,17 @@ function specFiles(dir) {
 /** Runs a command, mirroring its output, and returns [exit code, captured output]. */
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    const forward = (stream, target) => stream.on('data', (chunk) => { output += chunk; target.write(chunk); });
+    const forward = (stream, target) =>
+      stream.on('data', (chunk) => {
+        output += chunk;
+        target.write(chunk);
+      });
     forward(child.stdout, process.stdout);
     forward(child.stderr, process.stderr);
     child.on('exit', (code) => resolve([code ?? 1, output]));
@@ -41,9 +49,15 @@ const lastNumber = (output, pattern) => {
 };
 
 async function main() {
-  process.stdout.write(`Testing with ${process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : 'embedded PGlite'}` +
-    ` and ${process.env.REDIS_URL ? 'Redis from REDIS_URL' : 'in-memory pub/sub'}\n`);
-  let [code] = await run(bin('ng'), ['build', '--configuration', 'production']);
+  process.stdout.write(
+    `Testing with ${process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : 'embedded PGlite'}` +
+      ` and ${process.env.REDIS_URL ? 'Redis from REDIS_URL' : 'in-memory pub/sub'}\n`,
+  );
+  // house style: Prettier-formatted sources (counts as one test)
+  let [code] = await run(bin('prettier'), ['--check', '--log-level', 'warn', '**/*.{ts,mjs,cjs}']);
+  if (code === 0) counts.passed += 1;
+  else counts.failed += 1;
+  [code] = await run(bin('ng'), ['build', '--configuration', 'production']);
   if (code !== 0) return finish('portal build failed');
   [code] = await run(bin('tsc'), ['-p', 'tsconfig.server.json']);
   if (code !== 0) return finish('server build (tsc) failed');
@@ -54,14 +68,23 @@ async function main() {
     .filter((d) => statSync(d, { throwIfNoEntry: false })?.isDirectory())
     .flatMap(specFiles)
     .filter((f) => filter.length === 0 || filter.some((s) => f.includes(s)));
-  const [nodeCode, nodeOut] = await run(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...files]);
+  const [nodeCode, nodeOut] = await run(process.execPath, [
+    '--enable-source-maps',
+    '--test',
+    '--test-reporter=spec',
+    ...files,
+  ]);
   counts.passed += lastNumber(nodeOut, /ℹ pass (\d+)/g);
   counts.failed += lastNumber(nodeOut, /ℹ fail (\d+)/g) + lastNumber(nodeOut, /ℹ cancelled (\d+)/g);
   if (nodeCode !== 0 && counts.failed === 0) counts.failed += 1;
 
   if (filter.length === 0) {
-    const [karmaCode, karmaOut] = await run(bin('ng'), ['test', '--watch=false'], { CHROME_BIN: process.env.CHROME_BIN ?? '/usr/bin/chromium' });
-    const executed = [...karmaOut.matchAll(/Executed (\d+) of (\d+)(?: \((\d+) FAILED\))?/g)].at(-1);
+    const [karmaCode, karmaOut] = await run(bin('ng'), ['test', '--watch=false'], {
+      CHROME_BIN: process.env.CHROME_BIN ?? '/usr/bin/chromium',
+    });
+    const executed = [...karmaOut.matchAll(/Executed (\d+) of (\d+)(?: \((\d+) FAILED\))?/g)].at(
+      -1,
+    );
     const total = executed ? Number(executed[1]) : 0;
     const failed = executed?.[3] ? Number(executed[3]) : 0;
     counts.passed += total - failed;

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { LOG_LEVELS, parseOrThrow, port, url, withServiceSecret } from '../../subgraphs/shared/config/env';
+import {
+  LOG_LEVELS,
+  parseOrThrow,
+  port,
+  url,
+  withServiceSecret,
+} from '../../subgraphs/shared/config/env';
 
 const ROOT = path.resolve(__dirname, '..', '..').replace(/[\\/]dist$/, '');
 
@@ -18,10 +24,15 @@ const gatewayEnv = z.object({
   /** Built portal (ng build output); served on the same origin when it exists. */
   PORTAL_DIR: z.string().default(path.join(ROOT, 'dist', 'portal', 'browser')),
   /** Merge identical in-flight upstream requests (on by default; benchmarks switch it off). */
-  GATEWAY_DEDUPE_INFLIGHT: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  GATEWAY_DEDUPE_INFLIGHT: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
-export type GatewayConfig = Omit<z.infer<typeof gatewayEnv>, 'SERVICE_SECRET'> & { SERVICE_SECRET: string };
+export type GatewayConfig = Omit<z.infer<typeof gatewayEnv>, 'SERVICE_SECRET'> & {
+  SERVICE_SECRET: string;
+};
 
 /** Reads and validates the gateway's environment; throws naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime, getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import {
+  createGatewayRuntime,
+  getGraphQLWSOptions,
+  type GatewayRuntime,
+} from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express from 'express';
@@ -55,7 +59,12 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
     unifiedGraphHandler,
     graphiql: false,
     landingPage: false,
-    logging: config.LOG_LEVEL === 'silent' ? false : (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'debug' : 'warn'),
+    logging:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace'
+          ? 'debug'
+          : 'warn',
     transportEntries: {
       '*.http': {
         headers: [secretHeader],
@@ -71,24 +80,34 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
       ...Object.fromEntries(Object.entries(urls).map(([name, location]) => [name, { location }])),
     },
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({ 'x-request-id': request.headers.get('x-request-id') ?? undefined }),
+      fromClientToSubgraphs: ({ request }) => ({
+        'x-request-id': request.headers.get('x-request-id') ?? undefined,
+      }),
     },
   });
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => { res.json({ status: 'ok', service: 'gateway' }); });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
   app.get('/readyz', async (_req, res) => {
-    const checks = await Promise.all(Object.entries(urls).map(async ([name, url]) => {
-      try {
-        const response = await fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(2_000) });
-        return [name, response.ok] as const;
-      } catch {
-        return [name, false] as const; // unreachable subgraph: reported as not ready
-      }
-    }));
+    const checks = await Promise.all(
+      Object.entries(urls).map(async ([name, url]) => {
+        try {
+          const response = await fetch(new URL('/readyz', url), {
+            signal: AbortSignal.timeout(2_000),
+          });
+          return [name, response.ok] as const;
+        } catch {
+          return [name, false] as const; // unreachable subgraph: reported as not ready
+        }
+      }),
+    );
     const ready = checks.every(([, ok]) => ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
   const graphiql = renderGraphiQL({
     endpoint: '/graphql',
@@ -105,7 +124,10 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
 
   const httpServer = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer(getGraphQLWSOptions(runtime, () => ({})), wsServer);
+  const wsCleanup = useServer(
+    getGraphQLWSOptions(runtime, () => ({})),
+    wsServer,
+  );
   logger.debug({ hasPortal }, 'gateway ready to listen');
 
   return {

@@ -13,7 +13,10 @@ export function mountPortal(app: Express, portalDir: string): boolean {
     express.static(portalDir, {
       index: false,
       setHeaders: (res, file) => {
-        res.setHeader('Cache-Control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        res.setHeader(
+          'Cache-Control',
+          file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
       },
     }),
   );

@@ -10,8 +10,24 @@ const PLAN_EVENT = `subscription($planId: ID!) { planBalanceChanged(planId: $pla
 const RECORD = `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) {
   __typename ... on PaymentRecorded { payment { id amount } } } }`;
 
-type PlanEvent = { planBalanceChanged: { outstandingBalance: { amount: string }; payments: { id: string; amount: string }[]; customer: { name: string } } };
-type Me = { me: { id: string; plans: { id: string; title: string; currency: string; outstandingBalance: { amount: string } }[] } };
+type PlanEvent = {
+  planBalanceChanged: {
+    outstandingBalance: { amount: string };
+    payments: { id: string; amount: string }[];
+    customer: { name: string };
+  };
+};
+type Me = {
+  me: {
+    id: string;
+    plans: {
+      id: string;
+      title: string;
+      currency: string;
+      outstandingBalance: { amount: string };
+    }[];
+  };
+};
 
 describe('the federated system through the gateway', () => {
   let fx: SystemFixture;
@@ -19,14 +35,27 @@ describe('the federated system through the gateway', () => {
   let key = 0;
   const pay = (planId: string, amount: string, currency = 'USD') =>
     fx.gql<{ recordPayment: { __typename: string; payment: { id: string } } }>(RECORD, {
-      input: { planId, amount, currency, idempotencyKey: `federation-test-${process.pid}-${(key += 1)}` },
+      input: {
+        planId,
+        amount,
+        currency,
+        idempotencyKey: `federation-test-${process.pid}-${(key += 1)}`,
+      },
     });
   const balanceOf = async (planId: string) =>
-    (await fx.gql<{ plan: { outstandingBalance: { amount: string } } }>('query($id: ID!) { plan(id: $id) { outstandingBalance { amount } } }', { id: planId })).data?.plan.outstandingBalance.amount;
+    (
+      await fx.gql<{ plan: { outstandingBalance: { amount: string } } }>(
+        'query($id: ID!) { plan(id: $id) { outstandingBalance { amount } } }',
+        { id: planId },
+      )
+    ).data?.plan.outstandingBalance.amount;
 
   before(async () => {
     fx = await startSystemFixture();
-    me = ((await fx.gql<Me>('{ me { id plans { id title currency outstandingBalance { amount } } } }')).data as Me).me;
+    me = (
+      (await fx.gql<Me>('{ me { id plans { id title currency outstandingBalance { amount } } } }'))
+        .data as Me
+    ).me;
   });
 
   after(async () => {
@@ -34,20 +63,38 @@ describe('the federated system through the gateway', () => {
   });
 
   it('answers one query with data from all three subgraphs', async () => {
-    const result = await fx.gql<{ customer: { name: string; plans: { installments: { dueDate: string; principal: string; interest: string }[]; payments: { amount: string }[] }[]; payments: unknown[] } }>(
-      'query($id: ID!) { customer(id: $id) { name plans { installments { dueDate principal interest } payments { amount } } payments { amount } } }', { id: me.id });
+    const result = await fx.gql<{
+      customer: {
+        name: string;
+        plans: {
+          installments: { dueDate: string; principal: string; interest: string }[];
+          payments: { amount: string }[];
+        }[];
+        payments: unknown[];
+      };
+    }>(
+      'query($id: ID!) { customer(id: $id) { name plans { installments { dueDate principal interest } payments { amount } } payments { amount } } }',
+      { id: me.id },
+    );
     assert.equal(result.errors, undefined);
     const customer = result.data?.customer;
     assert.equal(customer?.name, 'Dana Demo');
     assert.equal(customer?.plans.length, 3);
     assert.equal(customer?.plans[0].installments.length, 12);
     assert.match(customer?.plans[0].installments[0].dueDate ?? '', /^\d{4}-\d{2}-\d{2}$/);
-    assert.deepEqual(customer?.plans.map((p) => p.payments.length), [2, 1, 3]);
+    assert.deepEqual(
+      customer?.plans.map((p) => p.payments.length),
+      [2, 1, 3],
+    );
     assert.equal(customer?.payments.length, 6);
   });
 
   it(`delivers each balance change to a gateway subscriber within 1 s, with fresh cross-subgraph fields${''}`, async (t) => {
-    t.diagnostic(fx.usesRedis ? 'events published by a second schedules instance, over Redis' : 'single schedules instance, in-memory pub/sub');
+    t.diagnostic(
+      fx.usesRedis
+        ? 'events published by a second schedules instance, over Redis'
+        : 'single schedules instance, in-memory pub/sub',
+    );
     const laptop = me.plans.find((p) => p.title.startsWith('Laptop')) as Me['me']['plans'][number];
     const subscription = subscribe<PlanEvent>(fx.wsClient(), PLAN_EVENT, { planId: laptop.id });
     await new Promise((r) => setTimeout(r, 300)); // let the upstream subscription open
@@ -61,9 +108,16 @@ describe('the federated system through the gateway', () => {
       const latency = Date.now() - started;
       assert.ok(latency <= 1_000, `event after ${latency} ms`);
       assert.equal(event?.customer.name, 'Dana Demo');
-      assert.equal(event?.payments.length, previousPayments + 1, 'payments (from the payments subgraph) must be fresh on every event');
+      assert.equal(
+        event?.payments.length,
+        previousPayments + 1,
+        'payments (from the payments subgraph) must be fresh on every event',
+      );
       assert.equal(event?.payments.at(-1)?.amount, amount);
-      assert.equal(Number(event?.outstandingBalance.amount), Number((previousBalance - Number(amount)).toFixed(2)));
+      assert.equal(
+        Number(event?.outstandingBalance.amount),
+        Number((previousBalance - Number(amount)).toFixed(2)),
+      );
       previousPayments += 1;
       previousBalance -= Number(amount);
     }
@@ -76,31 +130,46 @@ describe('the federated system through the gateway', () => {
     const before = await balanceOf(sofa.id);
     await fx.system.stopService(target);
     const recorded = await pay(sofa.id, '25.00');
-    assert.equal(recorded.data?.recordPayment.__typename, 'PaymentRecorded', JSON.stringify(recorded));
+    assert.equal(
+      recorded.data?.recordPayment.__typename,
+      'PaymentRecorded',
+      JSON.stringify(recorded),
+    );
     await new Promise((r) => setTimeout(r, 1_500)); // delivery attempts fail meanwhile
     await fx.system.startService(target);
     const expected = (Number(before) - 25).toFixed(2);
     const deadline = Date.now() + 20_000;
-    while ((await balanceOf(sofa.id)) !== expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while ((await balanceOf(sofa.id)) !== expected && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
     assert.equal(await balanceOf(sofa.id), expected);
     await new Promise((r) => setTimeout(r, 1_500)); // a duplicate delivery would show up by now
     assert.equal(await balanceOf(sofa.id), expected);
   });
 
-  it('propagates the request id to every subgraph\'s log and logs no personal data', async () => {
+  it("propagates the request id to every subgraph's log and logs no personal data", async () => {
     const requestId = `e2e-${process.pid}-request`;
     const response = await fetch(`${fx.system.gatewayUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': requestId },
-      body: JSON.stringify({ query: 'query Traced($id: ID!) { customer(id: $id) { email plans { payments { amount } } } }', variables: { id: me.id } }),
+      body: JSON.stringify({
+        query:
+          'query Traced($id: ID!) { customer(id: $id) { email plans { payments { amount } } } }',
+        variables: { id: me.id },
+      }),
     });
     assert.equal(response.status, 200);
     await new Promise((r) => setTimeout(r, 300)); // log lines are written asynchronously
     for (const name of ['accounts', 'schedules', 'payments']) {
       const lines = readFileSync(path.join(fx.logDir, `${name}.log`), 'utf8').split('\n');
       const traced = lines.filter((l) => l.includes(requestId));
-      assert.ok(traced.some((l) => l.includes('graphql request')), `${name} did not log the request id`);
-      assert.ok(!lines.some((l) => l.includes('@installa.test')), `${name} logged an email address`);
+      assert.ok(
+        traced.some((l) => l.includes('graphql request')),
+        `${name} did not log the request id`,
+      );
+      assert.ok(
+        !lines.some((l) => l.includes('@installa.test')),
+        `${name} logged an email address`,
+      );
     }
   });
 
@@ -109,9 +178,15 @@ describe('the federated system through the gateway', () => {
     const html = await page.text();
     assert.equal(page.status, 200);
     assert.match(html, /graphiql/i);
-    assert.doesNotMatch(html, /https?:\/\/(unpkg|cdn|fonts\.googleapis)/i, 'GraphiQL must not load from a CDN');
+    assert.doesNotMatch(
+      html,
+      /https?:\/\/(unpkg|cdn|fonts\.googleapis)/i,
+      'GraphiQL must not load from a CDN',
+    );
     assert.equal((await fetch(`${fx.system.gatewayUrl}/healthz`)).status, 200);
-    const ready = (await (await fetch(`${fx.system.gatewayUrl}/readyz`)).json()) as { status: string };
+    const ready = (await (await fetch(`${fx.system.gatewayUrl}/readyz`)).json()) as {
+      status: string;
+    };
     assert.equal(ready.status, 'ready');
   });
 

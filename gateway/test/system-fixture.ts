@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createTestDatabase, type TestDatabase } from '../../subgraphs/shared/testing/test-database';
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '../../subgraphs/shared/testing/test-database';
 import { silentLogger } from '../../subgraphs/shared/testing/subgraph-harness';
 import { startSystem, type RunningSystem } from '../../scripts/system';
 import { DEMO_EMAIL, recordSeedPayments, seedCustomersAndPlans } from '../../scripts/seed';
@@ -13,7 +16,10 @@ export interface SystemFixture {
   db: TestDatabase;
   logDir: string;
   usesRedis: boolean;
-  gql<T>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  gql<T>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
   wsClient(): Client;
   stop(): Promise<void>;
 }
@@ -33,9 +39,18 @@ export async function startSystemFixture(): Promise<SystemFixture> {
     gatewayPort: 0,
     secondSchedulesPort: redisUrl ? 0 : undefined,
     logDir,
-    env: { DEMO_VIEWER_EMAIL: DEMO_EMAIL, NODE_ENV: 'test', LOG_LEVEL: 'info', GATEWAY_DEDUPE_INFLIGHT: 'false' },
+    env: {
+      DEMO_VIEWER_EMAIL: DEMO_EMAIL,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      GATEWAY_DEDUPE_INFLIGHT: 'false',
+    },
   });
-  const payments = await seedCustomersAndPlans(db.url, silentLogger(), new Date().toISOString().slice(0, 10));
+  const payments = await seedCustomersAndPlans(
+    db.url,
+    silentLogger(),
+    new Date().toISOString().slice(0, 10),
+  );
   await recordSeedPayments(system.gatewayUrl, payments);
   const clients: Client[] = [];
   return {
@@ -52,7 +67,11 @@ export async function startSystemFixture(): Promise<SystemFixture> {
       return response.json() as never;
     },
     wsClient: () => {
-      const client = createClient({ url: `${system.gatewayUrl.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+      const client = createClient({
+        url: `${system.gatewayUrl.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
       clients.push(client);
       return client;
     },
@@ -69,7 +88,9 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
   const iterator = client.iterate<T>({ query, variables });
   return {
     next: async (timeoutMs = 5_000) => {
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event within timeout')), timeoutMs).unref());
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('no event within timeout')), timeoutMs).unref(),
+      );
       const result = await Promise.race([iterator.next(), timeout]);
       if (result.done) throw new Error('subscription ended');
       return result.value;

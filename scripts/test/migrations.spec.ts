@@ -1,6 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDatabase, type TestDatabase } from '../../subgraphs/shared/testing/test-database';
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '../../subgraphs/shared/testing/test-database';
 import { silentLogger } from '../../subgraphs/shared/testing/subgraph-harness';
 import { openOrm, withAdvisoryLock, withMigrationLock } from '../../subgraphs/shared/db/orm';
 import { subgraphOrmSpecs } from '../subgraph-orms';
@@ -26,9 +29,15 @@ describe('committed migrations', () => {
       try {
         const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false, schema: spec.schema });
         assert.equal(diff.trim(), '', `entities and migrations differ for ${name}:\n${diff}`);
-        const applied = await orm.em.getConnection().execute<{ name: string }[]>(
-          `select name from "${spec.schema}".mikro_orm_migrations order by id`);
-        assert.deepEqual(applied.map((m) => m.name), spec.migrations.map((m) => m.name));
+        const applied = await orm.em
+          .getConnection()
+          .execute<{ name: string }[]>(
+            `select name from "${spec.schema}".mikro_orm_migrations order by id`,
+          );
+        assert.deepEqual(
+          applied.map((m) => m.name),
+          spec.migrations.map((m) => m.name),
+        );
         assert.deepEqual(await orm.getMigrator().getPendingMigrations(), []);
       } finally {
         await orm.close();
@@ -44,13 +53,23 @@ describe('start-up migration lock', () => {
     const spec = subgraphOrmSpecs.accounts;
     let opened = false;
     let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => { release = resolve; });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     // on PGlite every connection shares one session, so the holder must be this process's lock
     const holder = db.isReal
       ? withAdvisoryLock(db.url, `installa:migrate:${spec.schema}`, () => held)
       : withMigrationLock(db.url, spec.schema, () => held);
     await new Promise((r) => setTimeout(r, 200));
-    const opening = openOrm({ ...spec, clientUrl: db.url, poolMax: 1, logger: silentLogger() }).then((orm) => { opened = true; return orm; });
+    const opening = openOrm({
+      ...spec,
+      clientUrl: db.url,
+      poolMax: 1,
+      logger: silentLogger(),
+    }).then((orm) => {
+      opened = true;
+      return orm;
+    });
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(opened, false, 'migrated while another instance held the lock');
     release();

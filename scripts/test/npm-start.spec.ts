@@ -11,13 +11,15 @@ async function freePortBlock(): Promise<number> {
   for (;;) {
     const base = await freePort();
     if (base > 65000) continue;
-    const rest = await Promise.all([1, 2, 3].map(async (i) => {
-      const probe = await import('node:net');
-      return new Promise<boolean>((resolve) => {
-        const server = probe.createServer().once('error', () => resolve(false));
-        server.listen(base + i, '127.0.0.1', () => server.close(() => resolve(true)));
-      });
-    }));
+    const rest = await Promise.all(
+      [1, 2, 3].map(async (i) => {
+        const probe = await import('node:net');
+        return new Promise<boolean>((resolve) => {
+          const server = probe.createServer().once('error', () => resolve(false));
+          server.listen(base + i, '127.0.0.1', () => server.close(() => resolve(true)));
+        });
+      }),
+    );
     if (rest.every(Boolean)) return base;
   }
 }
@@ -27,14 +29,19 @@ function start(dataDir: string, port: number) {
   const env: NodeJS.ProcessEnv = { ...process.env, INSTALLA_DATA_DIR: dataDir, PORT: String(port) };
   delete env.DATABASE_URL; // the embedded path is what a fresh machine gets
   delete env.REDIS_URL;
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'start-system.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'start-system.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const line = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Installa is running')) resolve(output);
     });
-    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     child.once('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
   });
   return { child, line };
@@ -42,7 +49,9 @@ function start(dataDir: string, port: number) {
 
 const descendants = (pid: number): string => {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)]).toString().trim();
+    return execFileSync('pgrep', ['-P', String(pid)])
+      .toString()
+      .trim();
   } catch {
     return ''; // pgrep exits 1 when there are none
   }
@@ -54,9 +63,16 @@ describe('npm start (embedded PostgreSQL)', () => {
     const port = await freePortBlock();
     const first = start(dataDir, port);
     const printed = await first.line;
-    assert.match(printed, new RegExp(`portal http://127\\.0\\.0\\.1:${port}/ .*GraphiQL http://127\\.0\\.0\\.1:${port}/graphiql`));
+    assert.match(
+      printed,
+      new RegExp(
+        `portal http://127\\.0\\.0\\.1:${port}/ .*GraphiQL http://127\\.0\\.0\\.1:${port}/graphiql`,
+      ),
+    );
     assert.match(printed, /demo@installa\.test \/ demo-password-123 \(seeded now\)/);
-    const portal = await fetch(`http://127.0.0.1:${port}/plans`, { headers: { accept: 'text/html' } });
+    const portal = await fetch(`http://127.0.0.1:${port}/plans`, {
+      headers: { accept: 'text/html' },
+    });
     assert.equal(portal.status, 200);
     assert.match(await portal.text(), /<app-root|<html/);
     assert.equal((await fetch(`http://127.0.0.1:${port}/graphiql`)).status, 200);
@@ -71,10 +87,18 @@ describe('npm start (embedded PostgreSQL)', () => {
     const second = start(dataDir, port);
     const again = await second.line;
     assert.doesNotMatch(again, /seeded now/);
-    const body = (await (await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { plans { id } } }' }),
-    })).json()) as { data: { me: { plans: unknown[] } } };
-    assert.equal(body.data.me.plans.length, 3, 'the demo data from the first run is still there, once');
+    const body = (await (
+      await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ me { plans { id } } }' }),
+      })
+    ).json()) as { data: { me: { plans: unknown[] } } };
+    assert.equal(
+      body.data.me.plans.length,
+      3,
+      'the demo data from the first run is still there, once',
+    );
     second.child.kill('SIGTERM');
     await new Promise((resolve) => second.child.once('exit', resolve));
   });

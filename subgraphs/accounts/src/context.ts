@@ -18,6 +18,8 @@ export function createRequestContext(
 ): AccountsContext {
   const em = orm.em.fork();
   const customers = new CustomerService(em);
-  const resolvers = new Map<Function, object>([[CustomerResolver, new CustomerResolver(customers, options.viewerEmail)]]);
+  const resolvers = new Map<Function, object>([
+    [CustomerResolver, new CustomerResolver(customers, options.viewerEmail)],
+  ]);
   return { ...base, em, customers, container: { get: (cls: Function) => resolvers.get(cls) } };
 }

@@ -4,9 +4,19 @@ import { loadConfig } from './config';
 import { openAccountsOrm } from './orm';
 import { createServer } from './server';
 
-void runService('accounts', () => loadConfig(), async (config, logger) => {
-  const orm = await openAccountsOrm(config.DATABASE_URL, logger, config.DB_POOL_MAX);
-  const server = await createServer(config, orm, logger);
-  const port = await server.listen(config.PORT);
-  return { port, stop: async () => { await server.stop(); await orm.close(); } };
-});
+void runService(
+  'accounts',
+  () => loadConfig(),
+  async (config, logger) => {
+    const orm = await openAccountsOrm(config.DATABASE_URL, logger, config.DB_POOL_MAX);
+    const server = await createServer(config, orm, logger);
+    const port = await server.listen(config.PORT);
+    return {
+      port,
+      stop: async () => {
+        await server.stop();
+        await orm.close();
+      },
+    };
+  },
+);

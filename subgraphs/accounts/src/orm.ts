@@ -7,5 +7,18 @@ export const ACCOUNTS_SCHEMA = 'accounts';
 export const accountsEntities = [Customer];
 
 /** Opens the accounts ORM on its own schema and applies committed migrations. */
-export const openAccountsOrm = (clientUrl: string, logger: Logger, poolMax = 5, onQuery?: (sql: string) => void) =>
-  openOrm({ schema: ACCOUNTS_SCHEMA, clientUrl, entities: accountsEntities, migrations, poolMax, logger, onQuery });
+export const openAccountsOrm = (
+  clientUrl: string,
+  logger: Logger,
+  poolMax = 5,
+  onQuery?: (sql: string) => void,
+) =>
+  openOrm({
+    schema: ACCOUNTS_SCHEMA,
+    clientUrl,
+    entities: accountsEntities,
+    migrations,
+    poolMax,
+    logger,
+    onQuery,
+  });

@@ -17,7 +17,8 @@ export async function createServer(
     schema: await buildAccountsSchema(),
     logger,
     serviceSecret: config.SERVICE_SECRET,
-    createContext: (base) => createRequestContext(orm, base, { viewerEmail: config.DEMO_VIEWER_EMAIL }),
+    createContext: (base) =>
+      createRequestContext(orm, base, { viewerEmail: config.DEMO_VIEWER_EMAIL }),
     checkReady: () => checkDatabaseReady(orm),
   });
 }

@@ -21,10 +21,16 @@ describe('accounts subgraph', () => {
   before(async () => {
     db = await createTestDatabase();
     orm = await openAccountsOrm(db.url, silentLogger(), 4, counter.onQuery);
-    server = await createServer({ SERVICE_SECRET: SECRET, DEMO_VIEWER_EMAIL: 'customer0@example.test' }, orm, silentLogger());
+    server = await createServer(
+      { SERVICE_SECRET: SECRET, DEMO_VIEWER_EMAIL: 'customer0@example.test' },
+      orm,
+      silentLogger(),
+    );
     const customers = new CustomerService(orm.em.fork());
     for (let i = 0; i < 120; i += 1) {
-      ids.push((await customers.create({ name: `Customer ${i}`, email: `Customer${i}@Example.test` })).id);
+      ids.push(
+        (await customers.create({ name: `Customer ${i}`, email: `Customer${i}@Example.test` })).id,
+      );
     }
   });
 
@@ -35,12 +41,21 @@ describe('accounts subgraph', () => {
   });
 
   it('returns a customer by id with the email stored lower-case', async () => {
-    const result = await server.execute<{ customer: { name: string; email: string } }>('query($id: ID!) { customer(id: $id) { name email locale } }', { id: ids[3] });
-    assert.deepEqual(result.data?.customer, { name: 'Customer 3', email: 'customer3@example.test', locale: 'en-US' });
+    const result = await server.execute<{ customer: { name: string; email: string } }>(
+      'query($id: ID!) { customer(id: $id) { name email locale } }',
+      { id: ids[3] },
+    );
+    assert.deepEqual(result.data?.customer, {
+      name: 'Customer 3',
+      email: 'customer3@example.test',
+      locale: 'en-US',
+    });
   });
 
   it('answers NOT_FOUND for an unknown customer', async () => {
-    const result = await server.execute('query($id: ID!) { customer(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' });
+    const result = await server.execute('query($id: ID!) { customer(id: $id) { id } }', {
+      id: '00000000-0000-4000-8000-000000000000',
+    });
     assert.equal(errorCode(result), 'NOT_FOUND');
   });
 
@@ -53,8 +68,15 @@ describe('accounts subgraph', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: SingleResult<{ customers: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> =
-        await server.execute('query($after: String) { customers(first: 50, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { after });
+      const page: SingleResult<{
+        customers: {
+          edges: { node: { id: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      }> = await server.execute(
+        'query($after: String) { customers(first: 50, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
       const connection = page.data?.customers;
       assert.ok(connection);
       seen.push(...connection.edges.map((e) => e.node.id));
@@ -65,7 +87,9 @@ describe('accounts subgraph', () => {
   });
 
   it('rejects a malformed cursor and an oversized page with BAD_USER_INPUT', async () => {
-    const badCursor = await server.execute('{ customers(after: "not-a-cursor") { edges { cursor } } }');
+    const badCursor = await server.execute(
+      '{ customers(after: "not-a-cursor") { edges { cursor } } }',
+    );
     assert.equal(errorCode(badCursor), 'BAD_USER_INPUT');
     const tooMany = await server.execute('{ customers(first: 101) { edges { cursor } } }');
     assert.equal(errorCode(tooMany), 'BAD_USER_INPUT');
@@ -75,21 +99,35 @@ describe('accounts subgraph', () => {
     it(`resolves ${n} Customer references with one SQL statement`, async () => {
       const representations = ids.slice(0, n).map((id) => ({ __typename: 'Customer', id }));
       const { result, statements } = await counter.count(() =>
-        server.execute<{ _entities: { id: string; name: string }[] }>('query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id name } } }', { r: representations }));
+        server.execute<{ _entities: { id: string; name: string }[] }>(
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id name } } }',
+          { r: representations },
+        ),
+      );
       assert.equal(result.errors, undefined);
-      assert.deepEqual(result.data?._entities.map((e) => e.id), ids.slice(0, n));
+      assert.deepEqual(
+        result.data?._entities.map((e) => e.id),
+        ids.slice(0, n),
+      );
       assert.equal(statements.length, 1, statements.join('\n'));
     });
   }
 
   it('refuses GraphQL requests without the service secret (nothing bypasses the gateway)', async () => {
     const port = await server.listen(0);
-    const post = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ me { id } }' }),
-    });
+    const post = (headers: Record<string, string>) =>
+      fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      });
     const refused = await post({});
     assert.equal(refused.status, 401);
-    assert.equal(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code, 'UNAUTHENTICATED');
+    assert.equal(
+      ((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]
+        .extensions.code,
+      'UNAUTHENTICATED',
+    );
     const forged = await post({ 'x-installa-service-secret': 'wrong-secret-wrong-secret-wrong' });
     assert.equal(forged.status, 401);
     const allowed = await post({ 'x-installa-service-secret': SECRET });

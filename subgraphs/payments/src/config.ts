@@ -9,4 +9,5 @@ const paymentsEnv = commonEnv.extend({
 export type PaymentsConfig = ReturnType<typeof loadConfig>;
 
 /** Reads and validates the payments subgraph's environment; throws naming every bad variable. */
-export const loadConfig = (env: Record<string, string | undefined> = process.env) => parseEnv(paymentsEnv, env);
+export const loadConfig = (env: Record<string, string | undefined> = process.env) =>
+  parseEnv(paymentsEnv, env);

@@ -2,7 +2,11 @@ import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { ContainerType } from 'type-graphql';
 import type { BaseRequestContext } from '../../shared/server/subgraph-server';
 import { PaymentService } from './payment/payment.service';
-import { CustomerPaymentsResolver, PaymentResolver, PlanPaymentsResolver } from './payment/payment.resolver';
+import {
+  CustomerPaymentsResolver,
+  PaymentResolver,
+  PlanPaymentsResolver,
+} from './payment/payment.resolver';
 
 export interface PaymentsContext extends BaseRequestContext {
   em: EntityManager;
@@ -11,7 +15,11 @@ export interface PaymentsContext extends BaseRequestContext {
 }
 
 /** Composition root of one request: a fresh unit of work and hand-built services. */
-export function createRequestContext(orm: MikroORM, base: BaseRequestContext, wakeOutbox: () => void): PaymentsContext {
+export function createRequestContext(
+  orm: MikroORM,
+  base: BaseRequestContext,
+  wakeOutbox: () => void,
+): PaymentsContext {
   const em = orm.em.fork();
   const payments = new PaymentService(em, wakeOutbox);
   const resolvers = new Map<Function, object>([

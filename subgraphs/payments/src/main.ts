@@ -4,9 +4,19 @@ import { loadConfig } from './config';
 import { openPaymentsOrm } from './orm';
 import { createServer } from './server';
 
-void runService('payments', () => loadConfig(), async (config, logger) => {
-  const orm = await openPaymentsOrm(config.DATABASE_URL, logger, config.DB_POOL_MAX);
-  const service = await createServer(config, orm, logger);
-  const port = await service.server.listen(config.PORT);
-  return { port, stop: async () => { await service.stop(); await orm.close(); } };
-});
+void runService(
+  'payments',
+  () => loadConfig(),
+  async (config, logger) => {
+    const orm = await openPaymentsOrm(config.DATABASE_URL, logger, config.DB_POOL_MAX);
+    const service = await createServer(config, orm, logger);
+    const port = await service.server.listen(config.PORT);
+    return {
+      port,
+      stop: async () => {
+        await service.stop();
+        await orm.close();
+      },
+    };
+  },
+);

@@ -9,5 +9,18 @@ export const PAYMENTS_SCHEMA = 'payments';
 export const paymentsEntities = [Payment, PlanDirectoryEntry, OutboxEvent, InboxEvent];
 
 /** Opens the payments ORM on its own schema and applies committed migrations. */
-export const openPaymentsOrm = (clientUrl: string, logger: Logger, poolMax = 5, onQuery?: (sql: string) => void) =>
-  openOrm({ schema: PAYMENTS_SCHEMA, clientUrl, entities: paymentsEntities, migrations, poolMax, logger, onQuery });
+export const openPaymentsOrm = (
+  clientUrl: string,
+  logger: Logger,
+  poolMax = 5,
+  onQuery?: (sql: string) => void,
+) =>
+  openOrm({
+    schema: PAYMENTS_SCHEMA,
+    clientUrl,
+    entities: paymentsEntities,
+    migrations,
+    poolMax,
+    logger,
+    onQuery,
+  });

@@ -1,6 +1,10 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '../../shared/graphql/build-subgraph-schema';
-import { CustomerPaymentsResolver, PaymentResolver, PlanPaymentsResolver } from './payment/payment.resolver';
+import {
+  CustomerPaymentsResolver,
+  PaymentResolver,
+  PlanPaymentsResolver,
+} from './payment/payment.resolver';
 import { paymentReferences } from './payment/payment.reference';
 import type { PaymentsContext } from './context';
 import { CustomerRef } from './payment/payment.type';

@@ -22,7 +22,10 @@ export async function createServer(
   logger: Logger,
 ): Promise<PaymentsService> {
   const outbox = new OutboxDispatcher({
-    orm, logger, serviceSecret: config.SERVICE_SECRET, destinations: { schedules: config.SCHEDULES_URL },
+    orm,
+    logger,
+    serviceSecret: config.SERVICE_SECRET,
+    destinations: { schedules: config.SCHEDULES_URL },
   });
   const server = await createSubgraphServer<PaymentsContext>({
     name: 'payments',
@@ -31,9 +34,13 @@ export async function createServer(
     serviceSecret: config.SERVICE_SECRET,
     createContext: (base) => createRequestContext(orm, base, () => outbox.wake()),
     checkReady: () => checkDatabaseReady(orm),
-    routes: (app) => mountInbox(app, {
-      orm, logger, serviceSecret: config.SERVICE_SECRET, handlers: { [PLAN_OPENED]: planOpenedHandler },
-    }),
+    routes: (app) =>
+      mountInbox(app, {
+        orm,
+        logger,
+        serviceSecret: config.SERVICE_SECRET,
+        handlers: { [PLAN_OPENED]: planOpenedHandler },
+      }),
   });
   outbox.start();
   return {

@@ -16,7 +16,14 @@ const RECORD = `mutation($input: RecordPaymentInput!) { recordPayment(input: $in
   ... on CurrencyMismatch { planCurrency }
 } }`;
 
-type RecordResult = { recordPayment: { __typename: string; code?: string; planCurrency?: string; payment?: { id: string; amount: string; currency: string } } };
+type RecordResult = {
+  recordPayment: {
+    __typename: string;
+    code?: string;
+    planCurrency?: string;
+    payment?: { id: string; amount: string; currency: string };
+  };
+};
 
 describe('PaymentService.recordPayment through the payments subgraph', () => {
   let db: TestDatabase;
@@ -27,15 +34,28 @@ describe('PaymentService.recordPayment through the payments subgraph', () => {
   const jpyPlanId = randomUUID();
   const customerId = randomUUID();
   const record = (input: Record<string, unknown>) =>
-    service.server.execute<RecordResult>(RECORD, { input: { planId, currency: 'USD', idempotencyKey: randomUUID(), ...input } });
+    service.server.execute<RecordResult>(RECORD, {
+      input: { planId, currency: 'USD', idempotencyKey: randomUUID(), ...input },
+    });
 
   before(async () => {
     db = await createTestDatabase();
     orm = await openPaymentsOrm(db.url, silentLogger(), 4, counter.onQuery);
-    service = await createServer({ SERVICE_SECRET: 'test-service-secret-0123456789', SCHEDULES_URL: 'http://127.0.0.1:9' }, orm, silentLogger());
+    service = await createServer(
+      { SERVICE_SECRET: 'test-service-secret-0123456789', SCHEDULES_URL: 'http://127.0.0.1:9' },
+      orm,
+      silentLogger(),
+    );
     await service.outbox.stop(); // schedules is not running here; events stay in the outbox
-    for (const [id, currency] of [[planId, 'USD'], [jpyPlanId, 'JPY']]) {
-      await receiveEvent(orm, { [PLAN_OPENED]: planOpenedHandler }, { id: randomUUID(), topic: PLAN_OPENED, payload: { planId: id, customerId, currency } });
+    for (const [id, currency] of [
+      [planId, 'USD'],
+      [jpyPlanId, 'JPY'],
+    ]) {
+      await receiveEvent(
+        orm,
+        { [PLAN_OPENED]: planOpenedHandler },
+        { id: randomUUID(), topic: PLAN_OPENED, payload: { planId: id, customerId, currency } },
+      );
     }
   });
 
@@ -49,9 +69,15 @@ describe('PaymentService.recordPayment through the payments subgraph', () => {
     const result = await record({ amount: '125.5' });
     assert.equal(result.data?.recordPayment.__typename, 'PaymentRecorded');
     assert.equal(result.data?.recordPayment.payment?.amount, '125.50');
-    const rows = await orm.em.getConnection().execute<{ payload: { amount: string; planId: string } }[]>(
-      `select payload from payments.outbox_event where topic = 'payment.recorded'`);
-    assert.deepEqual(rows.map((r) => [r.payload.planId, r.payload.amount]), [[planId, '125.50']]);
+    const rows = await orm.em
+      .getConnection()
+      .execute<{ payload: { amount: string; planId: string } }[]>(
+        `select payload from payments.outbox_event where topic = 'payment.recorded'`,
+      );
+    assert.deepEqual(
+      rows.map((r) => [r.payload.planId, r.payload.amount]),
+      [[planId, '125.50']],
+    );
   });
 
   it('returns the first payment for a repeated idempotency key and records nothing new', async () => {
@@ -59,16 +85,28 @@ describe('PaymentService.recordPayment through the payments subgraph', () => {
     const first = await record({ amount: '10.00', idempotencyKey: key });
     const again = await record({ amount: '10.00', idempotencyKey: key });
     assert.equal(again.data?.recordPayment.payment?.id, first.data?.recordPayment.payment?.id);
-    const rows = await orm.em.getConnection().execute<{ count: string }[]>(`select count(*) from payments.payment where idempotency_key = ?`, [key]);
+    const rows = await orm.em
+      .getConnection()
+      .execute<{ count: string }[]>(
+        `select count(*) from payments.payment where idempotency_key = ?`,
+        [key],
+      );
     assert.equal(Number(rows[0].count), 1);
   });
 
   it('records concurrent identical requests once', async () => {
     const key = randomUUID();
-    const results = await Promise.all(Array.from({ length: 5 }, () => record({ amount: '7.00', idempotencyKey: key })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => record({ amount: '7.00', idempotencyKey: key })),
+    );
     const ids = new Set(results.map((r) => r.data?.recordPayment.payment?.id));
     assert.equal(ids.size, 1);
-    const rows = await orm.em.getConnection().execute<{ count: string }[]>(`select count(*) from payments.outbox_event where payload->>'paymentId' = ?`, [[...ids][0]]);
+    const rows = await orm.em
+      .getConnection()
+      .execute<{ count: string }[]>(
+        `select count(*) from payments.outbox_event where payload->>'paymentId' = ?`,
+        [[...ids][0]],
+      );
     assert.equal(Number(rows[0].count), 1);
   });
 
@@ -83,7 +121,10 @@ describe('PaymentService.recordPayment through the payments subgraph', () => {
     assert.equal(missing.data?.recordPayment.__typename, 'PlanNotFound');
     assert.equal(missing.data?.recordPayment.code, 'PLAN_NOT_FOUND');
     const mismatch = await record({ amount: '1.00', planId: jpyPlanId });
-    assert.deepEqual([mismatch.data?.recordPayment.__typename, mismatch.data?.recordPayment.planCurrency], ['CurrencyMismatch', 'JPY']);
+    assert.deepEqual(
+      [mismatch.data?.recordPayment.__typename, mismatch.data?.recordPayment.planCurrency],
+      ['CurrencyMismatch', 'JPY'],
+    );
   });
 
   const invalid: [string, Record<string, unknown>][] = [
@@ -99,17 +140,30 @@ describe('PaymentService.recordPayment through the payments subgraph', () => {
   ];
   for (const [what, input] of invalid) {
     it(`rejects ${what} with BAD_USER_INPUT and records nothing`, async () => {
-      const before = await orm.em.getConnection().execute<{ count: string }[]>('select count(*) from payments.payment');
+      const before = await orm.em
+        .getConnection()
+        .execute<{ count: string }[]>('select count(*) from payments.payment');
       const result = await record(input);
       assert.equal(errorCode(result), 'BAD_USER_INPUT', JSON.stringify(result.errors));
-      const after = await orm.em.getConnection().execute<{ count: string }[]>('select count(*) from payments.payment');
+      const after = await orm.em
+        .getConnection()
+        .execute<{ count: string }[]>('select count(*) from payments.payment');
       assert.equal(after[0].count, before[0].count);
     });
   }
 
   it('lists payments of a plan and of a customer through references', async () => {
-    const result = await service.server.execute<{ _entities: { payments: { amount: string }[] }[] }>('query($r: [_Any!]!) { _entities(representations: $r) { ... on InstallmentPlan { payments { amount } } ... on Customer { payments { amount } } } }',
-      { r: [{ __typename: 'InstallmentPlan', id: planId }, { __typename: 'Customer', id: customerId }] });
+    const result = await service.server.execute<{
+      _entities: { payments: { amount: string }[] }[];
+    }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on InstallmentPlan { payments { amount } } ... on Customer { payments { amount } } } }',
+      {
+        r: [
+          { __typename: 'InstallmentPlan', id: planId },
+          { __typename: 'Customer', id: customerId },
+        ],
+      },
+    );
     assert.equal(result.errors, undefined);
     const [plan, customer] = result.data?._entities ?? [];
     assert.ok(plan.payments.length >= 4);
@@ -118,11 +172,26 @@ describe('PaymentService.recordPayment through the payments subgraph', () => {
 
   for (const n of [1, 100]) {
     it(`resolves ${n} Payment references with one SQL statement`, async () => {
-      for (let i = (await orm.em.fork().count('Payment')); i < 100; i += 1) await record({ amount: '1.00' });
-      const ids = (await orm.em.getConnection().execute<{ id: string }[]>('select id from payments.payment order by created_at limit ?', [n])).map((r) => r.id);
-      const { result, statements } = await counter.count(() => service.server.execute<{ _entities: { id: string }[] }>('query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id amount } } }',
-        { r: ids.map((id) => ({ __typename: 'Payment', id })) }));
-      assert.deepEqual(result.data?._entities.map((e) => e.id), ids);
+      for (let i = await orm.em.fork().count('Payment'); i < 100; i += 1)
+        await record({ amount: '1.00' });
+      const ids = (
+        await orm.em
+          .getConnection()
+          .execute<{ id: string }[]>(
+            'select id from payments.payment order by created_at limit ?',
+            [n],
+          )
+      ).map((r) => r.id);
+      const { result, statements } = await counter.count(() =>
+        service.server.execute<{ _entities: { id: string }[] }>(
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id amount } } }',
+          { r: ids.map((id) => ({ __typename: 'Payment', id })) },
+        ),
+      );
+      assert.deepEqual(
+        result.data?._entities.map((e) => e.id),
+        ids,
+      );
       assert.equal(statements.length, 1, statements.join('\n'));
     });
   }

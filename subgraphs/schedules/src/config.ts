@@ -12,4 +12,5 @@ const schedulesEnv = commonEnv.extend({
 export type SchedulesConfig = ReturnType<typeof loadConfig>;
 
 /** Reads and validates the schedules subgraph's environment; throws naming every bad variable. */
-export const loadConfig = (env: Record<string, string | undefined> = process.env) => parseEnv(schedulesEnv, env);
+export const loadConfig = (env: Record<string, string | undefined> = process.env) =>
+  parseEnv(schedulesEnv, env);

@@ -4,7 +4,11 @@ import type { BaseRequestContext } from '../../shared/server/subgraph-server';
 import { PlanService, type BusinessClock } from './plan/plan.service';
 import { CustomerPlansResolver, PlanResolver } from './plan/plan.resolver';
 import { PlanType } from './plan/plan.type';
-import { InstallmentExplainResolver, PlanScheduleResolver, ServicingResolver } from './servicing/servicing.resolver';
+import {
+  InstallmentExplainResolver,
+  PlanScheduleResolver,
+  ServicingResolver,
+} from './servicing/servicing.resolver';
 import { ServicingService } from './servicing/servicing.service';
 
 export interface SchedulesContext extends BaseRequestContext {
@@ -20,7 +24,10 @@ export interface SchedulesDeps {
 }
 
 /** Composition root of one request: a fresh unit of work and hand-built services. */
-export function createRequestContext(deps: SchedulesDeps, base: BaseRequestContext): SchedulesContext {
+export function createRequestContext(
+  deps: SchedulesDeps,
+  base: BaseRequestContext,
+): SchedulesContext {
   const em = deps.orm.em.fork();
   const plans = new PlanService(em, deps.today, deps.wakeOutbox);
   const loadFresh = async (id: string) => {

@@ -5,8 +5,27 @@ import { InboxEvent, OutboxEvent } from '../../shared/events/event-tables';
 import { migrations } from './migrations';
 
 export const SCHEDULES_SCHEMA = 'schedules';
-export const schedulesEntities = [InstallmentPlan, Installment, AppliedPayment, OutboxEvent, InboxEvent];
+export const schedulesEntities = [
+  InstallmentPlan,
+  Installment,
+  AppliedPayment,
+  OutboxEvent,
+  InboxEvent,
+];
 
 /** Opens the schedules ORM on its own schema and applies committed migrations. */
-export const openSchedulesOrm = (clientUrl: string, logger: Logger, poolMax = 5, onQuery?: (sql: string) => void) =>
-  openOrm({ schema: SCHEDULES_SCHEMA, clientUrl, entities: schedulesEntities, migrations, poolMax, logger, onQuery });
+export const openSchedulesOrm = (
+  clientUrl: string,
+  logger: Logger,
+  poolMax = 5,
+  onQuery?: (sql: string) => void,
+) =>
+  openOrm({
+    schema: SCHEDULES_SCHEMA,
+    clientUrl,
+    entities: schedulesEntities,
+    migrations,
+    poolMax,
+    logger,
+    onQuery,
+  });

@@ -3,13 +3,23 @@ import type { PubSub } from 'type-graphql';
 import { buildSubgraphSchema } from '../../shared/graphql/build-subgraph-schema';
 import { CustomerPlansResolver, PlanResolver } from './plan/plan.resolver';
 import { planReferences } from './plan/plan.reference';
-import { InstallmentExplainResolver, PlanScheduleResolver, ServicingResolver } from './servicing/servicing.resolver';
+import {
+  InstallmentExplainResolver,
+  PlanScheduleResolver,
+  ServicingResolver,
+} from './servicing/servicing.resolver';
 import type { SchedulesContext } from './context';
 
 /** The schedules subgraph schema (Federation 2). */
 export function buildSchedulesSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSubgraphSchema({
-    resolvers: [PlanResolver, CustomerPlansResolver, ServicingResolver, PlanScheduleResolver, InstallmentExplainResolver],
+    resolvers: [
+      PlanResolver,
+      CustomerPlansResolver,
+      ServicingResolver,
+      PlanScheduleResolver,
+      InstallmentExplainResolver,
+    ],
     references: planReferences,
     container: ({ context }) => (context as SchedulesContext).container,
     pubSub,

@@ -17,7 +17,8 @@ export interface SchedulesService {
 }
 
 /** Business date: the configured one, or today's UTC calendar date. */
-export const businessClock = (fixed?: string) => () => fixed ?? new Date().toISOString().slice(0, 10);
+export const businessClock = (fixed?: string) => () =>
+  fixed ?? new Date().toISOString().slice(0, 10);
 
 /** The schedules subgraph: GraphQL server, payment inbox, plan outbox and balance pub/sub. */
 export async function createServer(
@@ -27,7 +28,10 @@ export async function createServer(
 ): Promise<SchedulesService> {
   const { pubSub, close } = createAppPubSub(config.REDIS_URL);
   const outbox = new OutboxDispatcher({
-    orm, logger, serviceSecret: config.SERVICE_SECRET, destinations: { payments: config.PAYMENTS_URL },
+    orm,
+    logger,
+    serviceSecret: config.SERVICE_SECRET,
+    destinations: { payments: config.PAYMENTS_URL },
   });
   const today = businessClock(config.BUSINESS_DATE);
   const server = await createSubgraphServer<SchedulesContext>({
@@ -35,12 +39,16 @@ export async function createServer(
     schema: await buildSchedulesSchema(pubSub),
     logger,
     serviceSecret: config.SERVICE_SECRET,
-    createContext: (base) => createRequestContext({ orm, today, wakeOutbox: () => outbox.wake() }, base),
+    createContext: (base) =>
+      createRequestContext({ orm, today, wakeOutbox: () => outbox.wake() }, base),
     checkReady: () => checkDatabaseReady(orm),
-    routes: (app) => mountInbox(app, {
-      orm, logger, serviceSecret: config.SERVICE_SECRET,
-      handlers: { [PAYMENT_RECORDED]: paymentRecordedHandler(pubSub, logger, today) },
-    }),
+    routes: (app) =>
+      mountInbox(app, {
+        orm,
+        logger,
+        serviceSecret: config.SERVICE_SECRET,
+        handlers: { [PAYMENT_RECORDED]: paymentRecordedHandler(pubSub, logger, today) },
+      }),
   });
   outbox.start();
   return {

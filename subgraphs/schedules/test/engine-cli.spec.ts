@@ -7,7 +7,10 @@ import path from 'node:path';
 // Runs from src (swc) or dist (tsc): find the repository root by walking up to package.json.
 function repoRoot(start: string): string {
   let dir = start;
-  while (!existsSync(path.join(dir, 'package.json')) || !existsSync(path.join(dir, 'tsconfig.server.json'))) {
+  while (
+    !existsSync(path.join(dir, 'package.json')) ||
+    !existsSync(path.join(dir, 'tsconfig.server.json'))
+  ) {
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('repository root not found');
     dir = parent;
@@ -17,9 +20,17 @@ function repoRoot(start: string): string {
 
 const root = repoRoot(__dirname);
 
-function run(script: 'schedule' | 'apr' | 'finance', input: unknown): { status: number | null; body: Record<string, unknown> & { error?: Record<string, string> } } {
+function run(
+  script: 'schedule' | 'apr' | 'finance',
+  input: unknown,
+): { status: number | null; body: Record<string, unknown> & { error?: Record<string, string> } } {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', '-s', script], { cwd: root, input: JSON.stringify(input), encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(npm, ['run', '-s', script], {
+    cwd: root,
+    input: JSON.stringify(input),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: result.status, body: JSON.parse(result.stdout) };
 }
 
@@ -48,7 +59,12 @@ describe('engine CLI (npm run -s schedule|apr|finance)', () => {
     const installments = body.installments as { number: number; total: string; balance: string }[];
     assert.equal(installments.length, 10);
     assert.equal(installments[9].balance, '0.00');
-    assert.deepEqual(Object.keys(body.totals as object), ['principal', 'interest', 'fees', 'total']);
+    assert.deepEqual(Object.keys(body.totals as object), [
+      'principal',
+      'interest',
+      'fees',
+      'total',
+    ]);
   });
 
   it('schedule fails with a non-zero exit and the error naming the field', () => {
@@ -61,7 +77,11 @@ describe('engine CLI (npm run -s schedule|apr|finance)', () => {
   // Regulation Z Appendix J (c)(1)(i): 5,000 financed, 24 monthly payments of 230 → 9.69%.
   it('apr computes the Appendix J example', () => {
     const payments = Array.from({ length: 24 }, (_, k) => ({ amount: '230', t: k + 1, f: '0' }));
-    const { status, body } = run('apr', { amountFinanced: '5000', unitPeriod: { unit: 'MONTH', every: 1 }, payments });
+    const { status, body } = run('apr', {
+      amountFinanced: '5000',
+      unitPeriod: { unit: 'MONTH', every: 1 },
+      payments,
+    });
     assert.equal(status, 0);
     assert.equal(body.aprPercent, '9.69');
     assert.equal(body.unitPeriodsPerYear, '12');
@@ -85,7 +105,11 @@ describe('engine CLI (npm run -s schedule|apr|finance)', () => {
 
   it('rejects malformed JSON with the error shape', () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const result = spawnSync(npm, ['run', '-s', 'apr'], { cwd: root, input: '{not json', encoding: 'utf8' });
+    const result = spawnSync(npm, ['run', '-s', 'apr'], {
+      cwd: root,
+      input: '{not json',
+      encoding: 'utf8',
+    });
     assert.notEqual(result.status, 0);
     assert.equal(JSON.parse(result.stdout).error.code, 'BAD_USER_INPUT');
   });

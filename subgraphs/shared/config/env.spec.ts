@@ -14,7 +14,12 @@ describe('parseEnv', () => {
 
   it('names every bad variable at once', () => {
     try {
-      parseEnv(commonEnv, { DATABASE_URL: 'mysql://x', REDIS_URL: 'nope', LOG_LEVEL: 'loud', DB_POOL_MAX: '0' });
+      parseEnv(commonEnv, {
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'nope',
+        LOG_LEVEL: 'loud',
+        DB_POOL_MAX: '0',
+      });
       assert.fail('expected a ConfigError');
     } catch (error) {
       assert.ok(error instanceof ConfigError);
@@ -24,7 +29,10 @@ describe('parseEnv', () => {
   });
 
   it('refuses production without a service secret', () => {
-    assert.throws(() => parseEnv(commonEnv, { ...valid, NODE_ENV: 'production' }), /SERVICE_SECRET: required in production/);
+    assert.throws(
+      () => parseEnv(commonEnv, { ...valid, NODE_ENV: 'production' }),
+      /SERVICE_SECRET: required in production/,
+    );
   });
 
   it('treats empty variables as unset', () => {

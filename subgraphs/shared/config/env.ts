@@ -11,15 +11,19 @@ export class ConfigError extends Error {
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEV_SERVICE_SECRET = 'development-only-service-secret-change-me';
 
-export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const port = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65535).default(fallback);
 export const url = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false; // new URL throws on malformed input; that is exactly the invalid case
-    }
-  }, `must be a URL with protocol ${protocols.join(' or ')}`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false; // new URL throws on malformed input; that is exactly the invalid case
+      }
+    },
+    `must be a URL with protocol ${protocols.join(' or ')}`,
+  );
 
 /** Variables every subgraph reads. */
 export const commonEnv = z.object({
@@ -31,7 +35,9 @@ export const commonEnv = z.object({
   SERVICE_SECRET: z.string().min(24).optional(),
 });
 
-export type CommonConfig = Omit<z.infer<typeof commonEnv>, 'SERVICE_SECRET'> & { SERVICE_SECRET: string };
+export type CommonConfig = Omit<z.infer<typeof commonEnv>, 'SERVICE_SECRET'> & {
+  SERVICE_SECRET: string;
+};
 
 /**
  * Parses `env` with `schema`, naming every bad variable at once. The service secret (shared by the
@@ -45,11 +51,16 @@ export function parseEnv<S extends typeof commonEnv>(
 }
 
 /** Validates `env` (empty strings count as unset) or throws a ConfigError naming every bad variable. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.infer<S> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const result = schema.safeParse(cleaned);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+    throw new ConfigError(
+      result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`),
+    );
   }
   return result.data;
 }

@@ -13,7 +13,10 @@ describe('LocalDate', () => {
 
   it('keeps a month-end anchor when adding months to the original date: Jan 31 → Feb 29 → Mar 31', () => {
     const anchor = LocalDate.parse('2024-01-31');
-    assert.deepEqual([1, 2, 3].map((m) => anchor.addMonths(m).toString()), ['2024-02-29', '2024-03-31', '2024-04-30']);
+    assert.deepEqual(
+      [1, 2, 3].map((m) => anchor.addMonths(m).toString()),
+      ['2024-02-29', '2024-03-31', '2024-04-30'],
+    );
     assert.equal(LocalDate.parse('2025-01-31').addMonths(1).toString(), '2025-02-28');
     assert.equal(LocalDate.parse('2025-01-15').addMonths(-13).toString(), '2023-12-15');
   });

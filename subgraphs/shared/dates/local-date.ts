@@ -14,8 +14,10 @@ export class LocalDate {
 
   /** A date from its parts; throws RangeError for an impossible date (e.g. 2025-02-29). */
   static of(year: number, month: number, day: number): LocalDate {
-    if (!Number.isInteger(year) || year < 1 || year > 9999) throw new RangeError(`Bad year ${year}`);
-    if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Bad month ${month}`);
+    if (!Number.isInteger(year) || year < 1 || year > 9999)
+      throw new RangeError(`Bad year ${year}`);
+    if (!Number.isInteger(month) || month < 1 || month > 12)
+      throw new RangeError(`Bad month ${month}`);
     if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) {
       throw new RangeError(`Bad day ${year}-${month}-${day}`);
     }
@@ -130,7 +132,9 @@ function fromEpochDay(epochDay: number): [number, number, number] {
   const z = epochDay + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;

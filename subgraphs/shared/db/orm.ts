@@ -30,7 +30,12 @@ export function ormOptions(options: OrmOptions): Options {
     forceUtcTimezone: true,
     allowGlobalContext: false,
     findOneOrFailHandler: (entityName: string, where: Dictionary | unknown) =>
-      notFound(entityName, typeof where === 'object' && where && 'id' in where ? String((where as Dictionary).id) : '?'),
+      notFound(
+        entityName,
+        typeof where === 'object' && where && 'id' in where
+          ? String((where as Dictionary).id)
+          : '?',
+      ),
     debug: options.onQuery ? ['query'] : false,
     colors: false,
     logger: (message: string) => {
@@ -59,8 +64,14 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
 }
 
 /** Holds the start-up migration lock of one subgraph schema: in this process and in PostgreSQL. */
-export const withMigrationLock = <T>(clientUrl: string, schema: string, work: () => Promise<T>): Promise<T> =>
-  inProcessLock(`${clientUrl}|${schema}`, () => withAdvisoryLock(clientUrl, `installa:migrate:${schema}`, work));
+export const withMigrationLock = <T>(
+  clientUrl: string,
+  schema: string,
+  work: () => Promise<T>,
+): Promise<T> =>
+  inProcessLock(`${clientUrl}|${schema}`, () =>
+    withAdvisoryLock(clientUrl, `installa:migrate:${schema}`, work),
+  );
 
 const chains = new Map<string, Promise<unknown>>();
 
@@ -71,7 +82,10 @@ const chains = new Map<string, Promise<unknown>>();
 async function inProcessLock<T>(key: string, work: () => Promise<T>): Promise<T> {
   const previous = chains.get(key) ?? Promise.resolve();
   const next = previous.then(work, work);
-  chains.set(key, next.catch(() => undefined));
+  chains.set(
+    key,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
@@ -92,7 +106,11 @@ async function migrate(options: OrmOptions): Promise<void> {
 }
 
 /** Runs `work` while holding a PostgreSQL session advisory lock derived from `name`. */
-export async function withAdvisoryLock<T>(clientUrl: string, name: string, work: () => Promise<T>): Promise<T> {
+export async function withAdvisoryLock<T>(
+  clientUrl: string,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: clientUrl });
   await client.connect();
   try {

@@ -2,12 +2,7 @@ import { GraphQLError } from 'graphql';
 
 /** The error codes every subgraph and the gateway use in `extensions.code`. */
 export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INTERNAL';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL';
 
 /** A failure the client is meant to see; anything that is not a GraphQLError gets masked. */
 export class DomainError extends GraphQLError {

@@ -7,7 +7,14 @@ import { unwrapResolverError } from '@apollo/server/errors';
  * errors) pass through; anything else reaches the client as INTERNAL. The cause is logged with the
  * request id by the request-logging plugin, which (unlike formatError) sees the request context.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   if (unwrapResolverError(error) instanceof GraphQLError) return formatted;
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL' } };
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL' },
+  };
 }

@@ -7,7 +7,8 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 @Entity({ tableName: 'outbox_event' })
 @Index({ name: 'outbox_event_pending_idx', properties: ['deliveredAt', 'nextAttemptAt'] })
 export class OutboxEvent {
-  [OptionalProps]?: 'createdAt' | 'attempts' | 'nextAttemptAt' | 'lockedUntil' | 'deliveredAt' | 'lastError';
+  [OptionalProps]?:
+    'createdAt' | 'attempts' | 'nextAttemptAt' | 'lockedUntil' | 'deliveredAt' | 'lastError';
 
   @PrimaryKey({ type: 'uuid' })
   id: string;

@@ -9,7 +9,10 @@ import { eventEnvelope, INTERNAL_EVENTS_PATH, type EventEnvelope } from './event
  * Applies one event inside the inbox transaction. Returns an optional callback to run after the
  * commit (e.g. publishing to subscribers), so nothing is announced that was rolled back.
  */
-export type EventHandler = (em: EntityManager, event: EventEnvelope) => Promise<(() => void) | void>;
+export type EventHandler = (
+  em: EntityManager,
+  event: EventEnvelope,
+) => Promise<(() => void) | void>;
 
 /**
  * Applies each event exactly once: the event id is inserted into `inbox_event` in the same
@@ -48,7 +51,12 @@ export class UnknownTopicError extends Error {
 /** Mounts `POST /internal/events`, guarded by the service secret. */
 export function mountInbox(
   app: Express,
-  options: { orm: MikroORM; handlers: Record<string, EventHandler>; serviceSecret: string; logger: Logger },
+  options: {
+    orm: MikroORM;
+    handlers: Record<string, EventHandler>;
+    serviceSecret: string;
+    logger: Logger;
+  },
 ): void {
   const log = options.logger.child({ feature: 'inbox' });
   app.post(INTERNAL_EVENTS_PATH, express.json({ limit: '256kb' }), async (req, res) => {
@@ -58,7 +66,10 @@ export function mountInbox(
     }
     const parsed = eventEnvelope.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: 'BAD_USER_INPUT', issues: parsed.error.issues.map((i) => i.path.join('.')) });
+      res.status(400).json({
+        error: 'BAD_USER_INPUT',
+        issues: parsed.error.issues.map((i) => i.path.join('.')),
+      });
       return;
     }
     try {
@@ -67,8 +78,13 @@ export function mountInbox(
     } catch (error) {
       // a failed handler rolls back with the inbox row, so the sender's retry applies it later
       const unknownTopic = error instanceof UnknownTopicError;
-      log.error({ err: error, eventId: parsed.data.id, topic: parsed.data.topic }, 'event not applied');
-      res.status(unknownTopic ? 422 : 500).json({ error: unknownTopic ? 'UNKNOWN_TOPIC' : 'INTERNAL' });
+      log.error(
+        { err: error, eventId: parsed.data.id, topic: parsed.data.topic },
+        'event not applied',
+      );
+      res
+        .status(unknownTopic ? 422 : 500)
+        .json({ error: unknownTopic ? 'UNKNOWN_TOPIC' : 'INTERNAL' });
     }
   });
 }

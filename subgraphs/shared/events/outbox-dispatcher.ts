@@ -116,18 +116,27 @@ export class OutboxDispatcher {
       const envelope: EventEnvelope = { id: row.id, topic: row.topic, payload: row.payload };
       const response = await fetch(new URL(INTERNAL_EVENTS_PATH, base), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [SERVICE_SECRET_HEADER]: this.options.serviceSecret },
+        headers: {
+          'content-type': 'application/json',
+          [SERVICE_SECRET_HEADER]: this.options.serviceSecret,
+        },
         body: JSON.stringify(envelope),
         signal: AbortSignal.timeout(5_000),
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      await connection.execute(`update ${this.table} set delivered_at = now(), locked_until = null, last_error = null where id = ?`, [row.id]);
+      await connection.execute(
+        `update ${this.table} set delivered_at = now(), locked_until = null, last_error = null where id = ?`,
+        [row.id],
+      );
       return true;
     } catch (error) {
       // the receiver may be down or restarting: record the failure and retry later with backoff
       const backoffMs = Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(row.attempts, 10));
       const message = error instanceof Error ? error.message : String(error);
-      this.log.warn({ eventId: row.id, topic: row.topic, attempts: row.attempts, error: message }, 'event delivery failed');
+      this.log.warn(
+        { eventId: row.id, topic: row.topic, attempts: row.attempts, error: message },
+        'event delivery failed',
+      );
       await connection.execute(
         `update ${this.table} set locked_until = null, last_error = ?,
            next_attempt_at = now() + (? * interval '1 millisecond') where id = ?`,

@@ -12,7 +12,14 @@ import {
 } from 'type-graphql';
 
 /** Federation 2 directives our subgraphs may use. */
-const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible'];
+const FEDERATION_IMPORTS = [
+  '@key',
+  '@shareable',
+  '@external',
+  '@requires',
+  '@provides',
+  '@inaccessible',
+];
 
 export const FEDERATION_LINK =
   `extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", ` +
@@ -37,10 +44,16 @@ export async function buildSubgraphSchema(
 ): Promise<GraphQLSchema> {
   const { references, ...buildOptions } = options;
   const schema = await buildSchema({ ...buildOptions, skipCheck: true });
-  const typeDefs = gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`;
+  const typeDefs = gql`
+    ${FEDERATION_LINK}
+    ${printSchemaWithDirectives(schema)}
+  `;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(references)) {
-    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference } as GraphQLResolverMap<unknown>[string];
+    resolvers[typeName] = {
+      ...(resolvers[typeName] ?? {}),
+      ...reference,
+    } as GraphQLResolverMap<unknown>[string];
   }
   return buildFederatedSchema({ typeDefs, resolvers });
 }

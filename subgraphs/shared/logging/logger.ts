@@ -5,11 +5,26 @@ import pino, { type Logger, type LevelWithSilent } from 'pino';
  * their values with "[redacted]" before serialising.
  */
 export const REDACT_PATHS = [
-  'password', '*.password', 'token', '*.token', 'secret', '*.secret',
-  'email', '*.email', 'name', '*.name', 'authorization', 'cookie',
-  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-installa-router-secret"]',
-  'headers.authorization', 'headers.cookie', 'headers["x-installa-router-secret"]',
-  'variables', '*.variables',
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+  'secret',
+  '*.secret',
+  'email',
+  '*.email',
+  'name',
+  '*.name',
+  'authorization',
+  'cookie',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-installa-router-secret"]',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["x-installa-router-secret"]',
+  'variables',
+  '*.variables',
 ];
 
 /** The root logger of one process; modules take `logger.child({ feature })`. */

@@ -21,5 +21,4 @@ export class DecimalJsType extends Type<Decimal | null | undefined, string | nul
   override compareAsType(): string {
     return 'string';
   }
-
 }

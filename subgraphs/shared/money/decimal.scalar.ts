@@ -14,7 +14,10 @@ export function parseDecimalString(value: unknown): Decimal {
     );
   }
   if (value.length > MAX_LENGTH || !DECIMAL_PATTERN.test(value)) {
-    throw new DomainError('BAD_USER_INPUT', `"${value.slice(0, MAX_LENGTH)}" is not a plain decimal string.`);
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `"${value.slice(0, MAX_LENGTH)}" is not a plain decimal string.`,
+    );
   }
   return new Dec(value);
 }

@@ -28,7 +28,12 @@ describe('Money', () => {
   });
 
   it('splits 100.00 into 3 parts of 33.34, 33.33, 33.33', () => {
-    assert.deepEqual(Money.of('100', 'USD').split(3).map((m) => m.toFixed()), ['33.34', '33.33', '33.33']);
+    assert.deepEqual(
+      Money.of('100', 'USD')
+        .split(3)
+        .map((m) => m.toFixed()),
+      ['33.34', '33.33', '33.33'],
+    );
   });
 
   it('split parts always sum to the whole, differ by at most one minor unit, never negative', () => {
@@ -39,7 +44,10 @@ describe('Money', () => {
         fc.integer({ min: 1, max: 400 }),
         fc.constantFrom(...currencies),
         (minor, count, currency) => {
-          const whole = Money.of(new Dec(minor.toString()).div(new Dec(10).pow(minorDigits(currency))), currency);
+          const whole = Money.of(
+            new Dec(minor.toString()).div(new Dec(10).pow(minorDigits(currency))),
+            currency,
+          );
           const parts = whole.split(count);
           const unit = new Dec(10).pow(-minorDigits(currency));
           assert.ok(Money.sum(parts, currency).equals(whole));
@@ -54,7 +62,9 @@ describe('Money', () => {
 
   it('allocates by ratio with the remainder to the first parts', () => {
     assert.deepEqual(
-      Money.of('0.05', 'USD').allocate([1, 1, 0, 1]).map((m) => m.toFixed()),
+      Money.of('0.05', 'USD')
+        .allocate([1, 1, 0, 1])
+        .map((m) => m.toFixed()),
       ['0.02', '0.02', '0.00', '0.01'],
     );
   });

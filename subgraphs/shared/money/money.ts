@@ -5,7 +5,12 @@ import Decimal from 'decimal.js';
  * rounding by default. A clone, because `Decimal.set` would change every library's config.
  * Every module imports `Dec` from here, never `decimal.js` directly.
  */
-export const Dec = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+export const Dec = Decimal.clone({
+  precision: 34,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
 export type Dec = Decimal;
 export type DecValue = Decimal.Value;
 
@@ -27,10 +32,36 @@ export const decimalRounding = (mode: RoundingMode): Decimal.Rounding => ROUNDIN
  * Source: ISO 4217 list one (SIX Financial Information).
  */
 const MINOR_DIGITS: Readonly<Record<string, number>> = {
-  USD: 2, EUR: 2, GBP: 2, CHF: 2, CAD: 2, AUD: 2, NZD: 2, SEK: 2, NOK: 2, DKK: 2, PLN: 2,
-  CZK: 2, MXN: 2, BRL: 2, INR: 2, CNY: 2, HKD: 2, SGD: 2, ZAR: 2, TRY: 2,
-  JPY: 0, KRW: 0, ISK: 0, CLP: 0, VND: 0,
-  KWD: 3, BHD: 3, OMR: 3, JOD: 3, TND: 3,
+  USD: 2,
+  EUR: 2,
+  GBP: 2,
+  CHF: 2,
+  CAD: 2,
+  AUD: 2,
+  NZD: 2,
+  SEK: 2,
+  NOK: 2,
+  DKK: 2,
+  PLN: 2,
+  CZK: 2,
+  MXN: 2,
+  BRL: 2,
+  INR: 2,
+  CNY: 2,
+  HKD: 2,
+  SGD: 2,
+  ZAR: 2,
+  TRY: 2,
+  JPY: 0,
+  KRW: 0,
+  ISK: 0,
+  CLP: 0,
+  VND: 0,
+  KWD: 3,
+  BHD: 3,
+  OMR: 3,
+  JOD: 3,
+  TND: 3,
 };
 
 /** An ISO 4217 currency code this system knows the minor units of. */
@@ -63,7 +94,9 @@ export class Money {
     const amount = new Dec(value);
     if (!amount.isFinite()) throw new RangeError(`${String(value)} is not a finite amount`);
     if (amount.decimalPlaces() > digits) {
-      throw new RangeError(`${amount.toFixed()} has more decimals than ${currency} allows (${digits})`);
+      throw new RangeError(
+        `${amount.toFixed()} has more decimals than ${currency} allows (${digits})`,
+      );
     }
     return new Money(amount, currency);
   }
@@ -144,7 +177,8 @@ export class Money {
    * get the extra minor units (dinero.js remainder rule).
    */
   split(count: number): Money[] {
-    if (!Number.isInteger(count) || count < 1) throw new RangeError('count must be a positive integer');
+    if (!Number.isInteger(count) || count < 1)
+      throw new RangeError('count must be a positive integer');
     return this.allocate(Array.from({ length: count }, () => 1));
   }
 
@@ -164,7 +198,10 @@ export class Money {
     const parts = weights.map((w) =>
       this.amount.times(w).div(total).toDecimalPlaces(digits, Decimal.ROUND_DOWN),
     );
-    let leftover = this.amount.minus(parts.reduce((a, p) => a.plus(p), new Dec(0))).div(unit).toNumber();
+    let leftover = this.amount
+      .minus(parts.reduce((a, p) => a.plus(p), new Dec(0)))
+      .div(unit)
+      .toNumber();
     for (let i = 0; leftover > 0; i = (i + 1) % parts.length) {
       if (weights[i].isZero()) continue;
       parts[i] = parts[i].plus(unit);

@@ -7,7 +7,7 @@ import type { Money } from './money';
 @ObjectType('Money', { description: 'An exact amount of money in one currency.' })
 export class MoneyType {
   @Field(() => DecimalScalar, {
-    description: 'The amount as a decimal string with exactly the currency\'s minor digits.',
+    description: "The amount as a decimal string with exactly the currency's minor digits.",
   })
   amount!: string;
 

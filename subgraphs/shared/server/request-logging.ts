@@ -18,14 +18,23 @@ export function requestLogging<C extends BaseRequestContext>(): ApolloServerPlug
             const cause = error.originalError;
             if (cause && !(cause instanceof GraphQLError)) {
               failed = true;
-              contextValue.logger.error({ err: cause, path: error.path }, 'unexpected error in resolver');
+              contextValue.logger.error(
+                { err: cause, path: error.path },
+                'unexpected error in resolver',
+              );
             }
           }
         },
         async willSendResponse({ operationName, response }) {
-          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0;
+          const errors =
+            response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0;
           contextValue.logger.info(
-            { operationName: operationName ?? null, errors, failed, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+            {
+              operationName: operationName ?? null,
+              errors,
+              failed,
+              ms: Number(process.hrtime.bigint() - started) / 1e6,
+            },
             'graphql request',
           );
         },

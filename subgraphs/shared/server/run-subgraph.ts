@@ -21,7 +21,9 @@ export async function runService<C extends { PORT: number; LOG_LEVEL: string }>(
     config = loadConfig();
   } catch (error) {
     // configuration errors are the operator's to fix: print them plainly, no stack trace
-    process.stderr.write(`${name}: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `${name}: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   }
   const logger = createLogger({ level: config.LOG_LEVEL as 'info', service: name });

@@ -45,7 +45,10 @@ export interface SubgraphServer<C extends BaseRequestContext> {
   httpServer: Server;
   apollo: ApolloServer<C>;
   /** Executes one operation in-process with a fresh request context (tests, internal jobs). */
-  execute<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<SingleResult<T>>;
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<SingleResult<T>>;
   listen(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
 }
@@ -79,7 +82,8 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
       schema: options.schema,
       onConnect: (ctx) => {
         const params = ctx.connectionParams ?? {};
-        const presented = headerValue(ctx.extra.request, SERVICE_SECRET_HEADER) ?? params[SERVICE_SECRET_HEADER];
+        const presented =
+          headerValue(ctx.extra.request, SERVICE_SECRET_HEADER) ?? params[SERVICE_SECRET_HEADER];
         return isValidServiceSecret(presented, serviceSecret);
       },
       // subscriptions bypass Apollo's formatError: mask their unexpected errors the same way
@@ -87,9 +91,13 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
         if (!result.errors) return undefined;
         for (const error of result.errors) {
           const cause = error.originalError;
-          if (cause && !(cause instanceof GraphQLError)) logger.error({ err: cause }, 'unexpected error in subscription');
+          if (cause && !(cause instanceof GraphQLError))
+            logger.error({ err: cause }, 'unexpected error in subscription');
         }
-        return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
+        return {
+          ...result,
+          errors: result.errors.map((error) => formatError(error.toJSON(), error)),
+        };
       },
       context: (ctx) => {
         const requestId = requestIdOf(ctx.extra.request);
@@ -108,12 +116,22 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
       // federated tracing is for Apollo's commercial reporting, which we do not use; it costs CPU
       ApolloServerPluginInlineTraceDisabled(),
       requestLogging<C>(),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();
 
-  app.get('/healthz', (_req, res) => { res.json({ status: 'ok', service: options.name }); });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
   app.get('/readyz', async (_req, res) => {
     try {
       await options.checkReady();
@@ -129,8 +147,16 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
     '/graphql',
     express.json({ limit: '1mb' }),
     (req, res, next) => {
-      if (isValidServiceSecret(headerValue(req, SERVICE_SECRET_HEADER), serviceSecret)) return next();
-      res.status(401).json({ errors: [{ message: unauthenticated('Requests must come through the gateway.').message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      if (isValidServiceSecret(headerValue(req, SERVICE_SECRET_HEADER), serviceSecret))
+        return next();
+      res.status(401).json({
+        errors: [
+          {
+            message: unauthenticated('Requests must come through the gateway.').message,
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
+      });
     },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -144,7 +170,7 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
     app,
     httpServer,
     apollo,
-    execute: async <T,>(query: string, variables: Record<string, unknown> = {}) => {
+    execute: async <T>(query: string, variables: Record<string, unknown> = {}) => {
       const contextValue = options.createContext({ requestId: randomUUID(), logger });
       const response = await apollo.executeOperation<T>({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');

@@ -10,7 +10,8 @@ export class StatementCounter {
   private active = false;
 
   readonly onQuery = (message: string): void => {
-    if (this.active && /\b(select|insert|update|delete)\b/i.test(message)) this.statements.push(message);
+    if (this.active && /\b(select|insert|update|delete)\b/i.test(message))
+      this.statements.push(message);
   };
 
   async count<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
@@ -26,4 +27,5 @@ export class StatementCounter {
 }
 
 /** The `extensions.code` of the first error, for asserting typed failures. */
-export const errorCode = (result: SingleResult<unknown>): unknown => result.errors?.[0]?.extensions?.code;
+export const errorCode = (result: SingleResult<unknown>): unknown =>
+  result.errors?.[0]?.extensions?.code;

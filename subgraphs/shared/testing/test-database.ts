@@ -13,7 +13,9 @@ export interface TestDatabase {
  * A disposable database for one test file, so files run in parallel: a fresh database on the
  * server named by DATABASE_URL when set, otherwise an in-memory PGlite.
  */
-export async function createTestDatabase(env: Record<string, string | undefined> = process.env): Promise<TestDatabase> {
+export async function createTestDatabase(
+  env: Record<string, string | undefined> = process.env,
+): Promise<TestDatabase> {
   const serverUrl = env.DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres({});

@@ -10,9 +10,8 @@ export interface ErrorLinkHooks {
 }
 
 function isUnauthenticated(error: ErrorLike): boolean {
-  const errors = CombinedGraphQLErrors.is(error) || CombinedProtocolErrors.is(error)
-    ? error.errors
-    : [];
+  const errors =
+    CombinedGraphQLErrors.is(error) || CombinedProtocolErrors.is(error) ? error.errors : [];
   return errors.some((graphQLError) => graphQLError.extensions?.['code'] === 'UNAUTHENTICATED');
 }
 

@@ -8,8 +8,6 @@ describe('formatMoney', () => {
   });
 
   it('keeps every digit of amounts too large for a binary float', () => {
-    expect(formatMoney('12345678901234567.89', 'USD', 'en-US')).toBe(
-      '$12,345,678,901,234,567.89',
-    );
+    expect(formatMoney('12345678901234567.89', 'USD', 'en-US')).toBe('$12,345,678,901,234,567.89');
   });
 });

@@ -60,14 +60,16 @@ export function sofaPlan(): PlanSummary {
     paidAmount: usd('600.00'),
     totalRepayable: usd('600.00'),
     nextInstallment: null,
-    installments: [installment(1, {
+    installments: [
+      installment(1, {
         id: 'sofa-1',
         principal: '600.00',
         interest: '0.00',
         total: '600.00',
         paidTotal: '600.00',
         status: 'PAID',
-      }),],
+      }),
+    ],
   };
 }
 

@@ -81,10 +81,7 @@ describe('PlanList', () => {
     balanceSubscription('plan-2');
 
     const cards = await loader.getAllHarnesses(MatCardHarness);
-    expect(await Promise.all(cards.map((card) => card.getTitleText()))).toEqual([
-      'Laptop',
-      'Sofa',
-    ]);
+    expect(await Promise.all(cards.map((card) => card.getTitleText()))).toEqual(['Laptop', 'Sofa']);
 
     const laptop = cards[0];
     const laptopText = await laptop.getText();
@@ -115,7 +112,13 @@ describe('PlanList', () => {
     const table = await panel.getHarness(MatTableHarness);
     const headers = await (await table.getHeaderRows())[0].getCellTextByIndex();
     expect(headers).toEqual([
-      'No.', 'Due date', 'Principal', 'Interest', 'Fees', 'Total', 'Status',
+      'No.',
+      'Due date',
+      'Principal',
+      'Interest',
+      'Fees',
+      'Total',
+      'Status',
     ]);
     const rows = await table.getCellTextByIndex();
     expect(rows.length).toBe(4);
@@ -130,7 +133,7 @@ describe('PlanList', () => {
     expect(fixture.nativeElement.textContent).toContain('No plans yet');
   });
 
-  it("shows a not-signed-in state when there is no signed-in customer", async () => {
+  it('shows a not-signed-in state when there is no signed-in customer', async () => {
     await flushPlans({ me: null });
 
     expect(fixture.nativeElement.textContent).toContain("You're not signed in");

@@ -66,11 +66,34 @@ const PLAN_SUMMARY = gql`
     title
     currency
     status
-    outstandingBalance { amount currency }
-    paidAmount { amount currency }
-    totalRepayable { amount currency }
-    nextInstallment { id dueDate total }
-    installments { id number dueDate principal interest fees total paidTotal status }
+    outstandingBalance {
+      amount
+      currency
+    }
+    paidAmount {
+      amount
+      currency
+    }
+    totalRepayable {
+      amount
+      currency
+    }
+    nextInstallment {
+      id
+      dueDate
+      total
+    }
+    installments {
+      id
+      number
+      dueDate
+      principal
+      interest
+      fees
+      total
+      paidTotal
+      status
+    }
   }
 `;
 
@@ -80,7 +103,9 @@ export const MY_PLANS = gql<MyPlansData, Record<string, never>>`
     me {
       id
       name
-      plans { ...PlanSummary }
+      plans {
+        ...PlanSummary
+      }
     }
   }
   ${PLAN_SUMMARY}
@@ -89,7 +114,9 @@ export const MY_PLANS = gql<MyPlansData, Record<string, never>>`
 /** Emits the whole plan whenever its balance changes; the normalized cache updates the card. */
 export const PLAN_BALANCE_CHANGED = gql<PlanBalanceChangedData, PlanBalanceChangedVariables>`
   subscription PlanBalanceChanged($planId: ID!) {
-    planBalanceChanged(planId: $planId) { ...PlanSummary }
+    planBalanceChanged(planId: $planId) {
+      ...PlanSummary
+    }
   }
   ${PLAN_SUMMARY}
 `;

@@ -28,9 +28,7 @@ describe('Session', () => {
   afterEach(() => document.querySelector('.cdk-overlay-container')?.remove());
 
   it('tells the user to sign in again when the session has ended', async () => {
-    const loader = TestbedHarnessEnvironment.documentRootLoader(
-      TestBed.createComponent(EmptyHost),
-    );
+    const loader = TestbedHarnessEnvironment.documentRootLoader(TestBed.createComponent(EmptyHost));
     TestBed.inject(Session).signInRequired();
 
     // The snack bar module is imported on demand, so it appears a little later.

@@ -18,14 +18,7 @@ export const NARROW_QUERY = '(max-width: 959.98px)';
  */
 @Component({
   selector: 'app-shell',
-  imports: [
-    Icon,
-    MatSidenavModule,
-    MatToolbarModule,
-    RouterLink,
-    RouterLinkActive,
-    RouterOutlet,
-  ],
+  imports: [Icon, MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

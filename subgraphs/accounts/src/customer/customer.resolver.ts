@@ -15,8 +15,12 @@ export class CustomerResolver {
     return CustomerType.from(await this.customerService.get(id));
   }
 
-  @Query(() => CustomerConnection, { description: 'Customers, oldest first, as a Relay connection.' })
-  async customers(@Args(() => ForwardPageArgs) { first, after }: ForwardPageArgs): Promise<InstanceType<typeof CustomerConnection>> {
+  @Query(() => CustomerConnection, {
+    description: 'Customers, oldest first, as a Relay connection.',
+  })
+  async customers(
+    @Args(() => ForwardPageArgs) { first, after }: ForwardPageArgs,
+  ): Promise<InstanceType<typeof CustomerConnection>> {
     const page = await this.customerService.list(first, after);
     return Object.assign(new CustomerConnection(), {
       edges: page.edges.map((e) => ({ cursor: e.cursor, node: CustomerType.from(e.node) })),

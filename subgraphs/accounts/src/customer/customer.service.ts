@@ -47,7 +47,10 @@ export class CustomerService {
     });
     const page = rows.slice(0, first);
     return {
-      edges: page.map((node) => ({ cursor: encodeCursor({ createdAt: node.createdAt.toISOString(), id: node.id }), node })),
+      edges: page.map((node) => ({
+        cursor: encodeCursor({ createdAt: node.createdAt.toISOString(), id: node.id }),
+        node,
+      })),
       hasNextPage: rows.length > first,
     };
   }

@@ -32,4 +32,7 @@ export class CustomerType {
   }
 }
 
-export const { Edge: CustomerEdge, Connection: CustomerConnection } = connectionOf(CustomerType, 'Customer');
+export const { Edge: CustomerEdge, Connection: CustomerConnection } = connectionOf(
+  CustomerType,
+  'Customer',
+);

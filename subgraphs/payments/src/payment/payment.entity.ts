@@ -43,7 +43,13 @@ export class Payment {
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  constructor(init: { planId: string; customerId: string; amount: Decimal; currency: string; idempotencyKey: string }) {
+  constructor(init: {
+    planId: string;
+    customerId: string;
+    amount: Decimal;
+    currency: string;
+    idempotencyKey: string;
+  }) {
     this.planId = init.planId;
     this.customerId = init.customerId;
     this.amount = init.amount;

@@ -17,9 +17,12 @@ export class PaymentResolver {
   }
 
   @Mutation(() => RecordPaymentResult, {
-    description: 'Records a payment received for a plan; the plan\'s balance updates and subscribers are told.',
+    description:
+      "Records a payment received for a plan; the plan's balance updates and subscribers are told.",
   })
-  recordPayment(@Arg('input', () => RecordPaymentInput) input: RecordPaymentInput): Promise<typeof RecordPaymentResult> {
+  recordPayment(
+    @Arg('input', () => RecordPaymentInput) input: RecordPaymentInput,
+  ): Promise<typeof RecordPaymentResult> {
     return this.paymentService.recordPayment(input);
   }
 }
@@ -28,7 +31,9 @@ export class PaymentResolver {
 export class PlanPaymentsResolver {
   constructor(private readonly paymentService: PaymentService) {}
 
-  @FieldResolver(() => [PaymentType], { description: 'Payments received for this plan, oldest first.' })
+  @FieldResolver(() => [PaymentType], {
+    description: 'Payments received for this plan, oldest first.',
+  })
   async payments(@Root() plan: PlanRef): Promise<PaymentType[]> {
     return (await this.paymentService.byPlan.load(plan.id)).map(PaymentType.from);
   }
@@ -38,7 +43,9 @@ export class PlanPaymentsResolver {
 export class CustomerPaymentsResolver {
   constructor(private readonly paymentService: PaymentService) {}
 
-  @FieldResolver(() => [PaymentType], { description: 'Payments by this customer on any plan, oldest first.' })
+  @FieldResolver(() => [PaymentType], {
+    description: 'Payments by this customer on any plan, oldest first.',
+  })
   async payments(@Root() customer: CustomerRef): Promise<PaymentType[]> {
     return (await this.paymentService.byCustomer.load(customer.id)).map(PaymentType.from);
   }

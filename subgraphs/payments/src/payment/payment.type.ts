@@ -30,7 +30,7 @@ export class PaymentType {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 
-  @Field(() => DecimalScalar, { description: 'Amount received, with the currency\'s minor digits.' })
+  @Field(() => DecimalScalar, { description: "Amount received, with the currency's minor digits." })
   amount!: string;
 
   @Field({ description: 'ISO 4217 currency code.' })

@@ -69,7 +69,10 @@ function amortizeAnnuity(input: AmortizationInput): Amortized {
     // Interest already earned in an amortising first period is repaid like principal due one
     // period later: worth extra / (1 + r_1) today.
     if (extra && graceCount === 0) base = base.plus(extra.div(Ratio.ONE.plus(amortizing[0].rate)));
-    exact = annuityPayment(base, amortizing.map((p) => p.rate));
+    exact = annuityPayment(
+      base,
+      amortizing.map((p) => p.rate),
+    );
     emi = roundToMultiple(exact, input.multiple, scale.mode);
   }
   let result = runRows(input, emi, 'ANNUITY', exact);
@@ -98,8 +101,7 @@ function balanceLast(input: AmortizationInput, first: Amortized, n: number): Amo
 
 function amortizeEqualPrincipal(input: AmortizationInput): Amortized {
   const count = BigInt(input.periods.length - input.graceCount);
-  const part =
-    input.fixedInstallment ?? roundDiv(input.principal, count, input.scale.mode);
+  const part = input.fixedInstallment ?? roundDiv(input.principal, count, input.scale.mode);
   return runRows(input, part, 'EQUAL_PRINCIPAL', Ratio.of(input.principal, count));
 }
 
@@ -119,10 +121,21 @@ function amortizeFlat(
   let interestLeft = totalInterest;
   periods.forEach((period, index) => {
     const isLast = index === periods.length - 1;
-    const interest = isLast ? interestLeft : perInterest < interestLeft ? perInterest : interestLeft;
+    const interest = isLast
+      ? interestLeft
+      : perInterest < interestLeft
+        ? perInterest
+        : interestLeft;
     let part = index < graceCount ? 0n : isLast ? balance : installment - interest;
     part = clamp(part, balance);
-    rows.push({ period, openingBalance: balance, principal: part, interest, balance: balance - part, exactInterest: Ratio.of(totalInterest, n) });
+    rows.push({
+      period,
+      openingBalance: balance,
+      principal: part,
+      interest,
+      balance: balance - part,
+      exactInterest: Ratio.of(totalInterest, n),
+    });
     balance -= part;
     interestLeft -= interest;
   });
@@ -132,7 +145,12 @@ function amortizeFlat(
 type RowKind = 'ANNUITY' | 'EQUAL_PRINCIPAL' | 'BALLOON';
 
 // The hot loop: bigint units only, one exact rounding of balance × rate per row.
-function runRows(input: AmortizationInput, amount: bigint, kind: RowKind, exact: Ratio | null): Amortized {
+function runRows(
+  input: AmortizationInput,
+  amount: bigint,
+  kind: RowKind,
+  exact: Ratio | null,
+): Amortized {
   const { periods, graceCount } = input;
   const mode: RoundingMode = input.scale.mode;
   const stopWhenRepaid = input.fixedInstallment !== undefined;
@@ -157,7 +175,14 @@ function runRows(input: AmortizationInput, amount: bigint, kind: RowKind, exact:
     else if (kind === 'ANNUITY') principal = clamp(amount - interest, balance);
     else if (kind === 'EQUAL_PRINCIPAL') principal = clamp(amount, balance);
     else principal = 0n;
-    rows.push({ period, openingBalance: balance, principal, interest, balance: balance - principal, exactInterest });
+    rows.push({
+      period,
+      openingBalance: balance,
+      principal,
+      interest,
+      balance: balance - principal,
+      exactInterest,
+    });
     balance -= principal;
     if (stopWhenRepaid && balance === 0n) break;
   }

@@ -10,7 +10,8 @@ export function annuityPayment(principal: Ratio, rates: readonly Ratio[]): Ratio
   const n = rates.length;
   if (n === 0) throw new RangeError('annuityPayment needs at least one period');
   const first = rates[0];
-  if (rates.every((r) => r === first || r.equals(first))) return uniformAnnuity(principal, first, n);
+  if (rates.every((r) => r === first || r.equals(first)))
+    return uniformAnnuity(principal, first, n);
   // Unreduced bigints: A = Π(D_k + N_k), F_n by the recurrence over common denominators
   // B_k = Π_{j≤k, j≥2} D_j, so EMI = P·A / (D_1·F_n). No gcd in the loop (numbers grow linearly).
   let a = first.den + first.num;

@@ -9,7 +9,9 @@ import type { Schedule } from './schedule';
 import { unitsToDec } from './amount-scale';
 import type { UnitPeriod } from './unit-periods';
 
-const positive = decimalString().refine((s) => Ratio.parse(s).compare(Ratio.ZERO) > 0, { error: 'must be greater than zero' });
+const positive = decimalString().refine((s) => Ratio.parse(s).compare(Ratio.ZERO) > 0, {
+  error: 'must be greater than zero',
+});
 const fraction = z
   .string({ error: 'must be a decimal or "a/b" string' })
   .regex(/^(\d+(\.\d+)?|\d+\/[1-9]\d*)$/, { error: 'must be a decimal or "a/b" string' });
@@ -19,17 +21,28 @@ const cashflowsSchema = z.object({
   advanceDate: isoDate.optional(),
   unitPeriod: z
     .object({
-      unit: z.enum(['DAY', 'WEEK', 'SEMIMONTH', 'MONTH', 'YEAR'], { error: 'must be one of DAY, WEEK, SEMIMONTH, MONTH, YEAR' }),
+      unit: z.enum(['DAY', 'WEEK', 'SEMIMONTH', 'MONTH', 'YEAR'], {
+        error: 'must be one of DAY, WEEK, SEMIMONTH, MONTH, YEAR',
+      }),
       every: z.number({ error: 'must be an integer' }).int().min(1).max(366).default(1),
     })
     .optional(),
   unitPeriodsPerYear: positive.optional(),
   payments: z
     .array(
-      z.union([
-        z.object({ amount: positive, date: isoDate }).strict(),
-        z.object({ amount: positive, t: z.number({ error: 'must be an integer' }).int().min(0), f: fraction.default('0') }).strict(),
-      ], { error: 'each payment needs { amount, date } or { amount, t, f }' }),
+      z.union(
+        [
+          z.object({ amount: positive, date: isoDate }).strict(),
+          z
+            .object({
+              amount: positive,
+              t: z.number({ error: 'must be an integer' }).int().min(0),
+              f: fraction.default('0'),
+            })
+            .strict(),
+        ],
+        { error: 'each payment needs { amount, date } or { amount, t, f }' },
+      ),
       { error: 'must be an array' },
     )
     .min(1, { error: 'must not be empty' }),
@@ -60,14 +73,26 @@ export function aprFromCashflows(raw: unknown): AprJson {
   const unitPeriod = input.unitPeriod as UnitPeriod | undefined;
   let result: AprResult;
   if (input.payments.every((p) => 'date' in p)) {
-    if (!input.advanceDate) throw new EngineError('advanceDate', 'is required when payments have dates');
-    const dated = input.payments.map((p) => ({ amount: new Dec(p.amount), date: LocalDate.parse((p as { date: string }).date) }));
-    result = aprFromDatedPayments(amountFinanced, LocalDate.parse(input.advanceDate), dated, unitPeriod, perYear);
+    if (!input.advanceDate)
+      throw new EngineError('advanceDate', 'is required when payments have dates');
+    const dated = input.payments.map((p) => ({
+      amount: new Dec(p.amount),
+      date: LocalDate.parse((p as { date: string }).date),
+    }));
+    result = aprFromDatedPayments(
+      amountFinanced,
+      LocalDate.parse(input.advanceDate),
+      dated,
+      unitPeriod,
+      perYear,
+    );
   } else {
     const timed = input.payments.map((p, index) => {
-      if (!('t' in p)) throw new EngineError(`payments[${index}]`, 'mix of dated and timed payments');
+      if (!('t' in p))
+        throw new EngineError(`payments[${index}]`, 'mix of dated and timed payments');
       const f = fractionRatio(p.f);
-      if (f.compare(Ratio.ONE) >= 0) throw new EngineError(`payments[${index}].f`, 'must be less than 1');
+      if (f.compare(Ratio.ONE) >= 0)
+        throw new EngineError(`payments[${index}].f`, 'must be less than 1');
       return { amount: new Dec(p.amount), t: p.t, f };
     });
     const periodsPerYear = perYear ?? (unitPeriod ? unitsPerYearOf(unitPeriod) : Ratio.of(12n));
@@ -98,9 +123,15 @@ export function aprJson(result: AprResult): AprJson {
 export function scheduleApr(schedule: Schedule): AprResult {
   const digits = schedule.scale.digits;
   const financed = unitsToDec(schedule.financedPrincipal - schedule.dueAtDisbursement.fees, digits);
-  const payments = schedule.installments.map((row) => ({ amount: unitsToDec(row.total, digits), date: row.dueDate }));
+  const payments = schedule.installments.map((row) => ({
+    amount: unitsToDec(row.total, digits),
+    date: row.dueDate,
+  }));
   const { unit, every } = schedule.terms.frequency;
-  const unitPeriod: UnitPeriod = { unit: unit === 'MONTHS' ? 'MONTH' : unit === 'WEEKS' ? 'WEEK' : 'DAY', every };
+  const unitPeriod: UnitPeriod = {
+    unit: unit === 'MONTHS' ? 'MONTH' : unit === 'WEEKS' ? 'WEEK' : 'DAY',
+    every,
+  };
   return aprFromDatedPayments(financed, schedule.terms.disbursementDate, payments, unitPeriod);
 }
 
@@ -108,8 +139,15 @@ export function scheduleApr(schedule: Schedule): AprResult {
  * EU effective annual rate (Directive 2008/48/EC Annex I): X with
  * A = Σ P_k (1 + X)^(−t_k), t_k in years of 365 days from the advance; percent, 2 decimals HALF_UP.
  */
-export function effectiveAnnualRate(amount: Dec, advanceDate: LocalDate, payments: readonly { amount: Dec; date: LocalDate }[]): Dec {
-  const times = payments.map((p) => ({ p: p.amount, t: new Dec(advanceDate.daysUntil(p.date)).div(365) }));
+export function effectiveAnnualRate(
+  amount: Dec,
+  advanceDate: LocalDate,
+  payments: readonly { amount: Dec; date: LocalDate }[],
+): Dec {
+  const times = payments.map((p) => ({
+    p: p.amount,
+    t: new Dec(advanceDate.daysUntil(p.date)).div(365),
+  }));
   let x = new Dec('0.1');
   for (let step = 0; step < 100; step += 1) {
     const lnGrowth = x.plus(1).ln();
@@ -121,7 +159,8 @@ export function effectiveAnnualRate(amount: Dec, advanceDate: LocalDate, payment
       slope = slope.minus(discounted.times(t).div(x.plus(1)));
     }
     const next = x.minus(value.minus(amount).div(slope));
-    if (next.minus(x).abs().lt('1e-20')) return next.times(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+    if (next.minus(x).abs().lt('1e-20'))
+      return next.times(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
     x = next;
   }
   throw new EngineError('payments', 'effective annual rate did not converge');

@@ -37,7 +37,11 @@ export function aprFromTimedPayments(
   const sorted = [...payments].sort((a, b) => a.t - b.t);
   const total = sorted.reduce((sum, p) => sum.plus(p.amount), new Dec(0));
   if (total.lte(amountFinanced)) {
-    return { aprPercent: new Dec(0).toDecimalPlaces(2), periodicRate: new Dec(0), unitPeriodsPerYear: perYear };
+    return {
+      aprPercent: new Dec(0).toDecimalPlaces(2),
+      periodicRate: new Dec(0),
+      unitPeriodsPerYear: perYear,
+    };
   }
   let rate = floatGuess(amountFinanced, sorted);
   for (let step = 0; step < 60; step += 1) {
@@ -72,11 +76,18 @@ export function aprFromDatedPayments(
     const termDays = advanceDate.daysUntil(payments[0].date);
     if (termDays > 0 && advanceDate.addMonths(12).isAfter(payments[0].date)) {
       const perYear = perYearOverride ?? Ratio.of(365n, BigInt(termDays));
-      return aprFromTimedPayments(amountFinanced, [{ amount: payments[0].amount, t: 1, f: Ratio.ZERO }], perYear);
+      return aprFromTimedPayments(
+        amountFinanced,
+        [{ amount: payments[0].amount, t: 1, f: Ratio.ZERO }],
+        perYear,
+      );
     }
   }
   const period = unitPeriod ?? { unit: 'MONTH', every: 1 };
-  const timed = payments.map((p) => ({ amount: p.amount, ...unitTime(advanceDate, p.date, period) }));
+  const timed = payments.map((p) => ({
+    amount: p.amount,
+    ...unitTime(advanceDate, p.date, period),
+  }));
   return aprFromTimedPayments(amountFinanced, timed, perYearOverride ?? unitPeriodsPerYear(period));
 }
 
@@ -107,7 +118,11 @@ function presentValue(rate: Dec, payments: readonly TimedPayment[]): { value: De
 // is then re-derived in decimal by the Newton steps above.
 function floatGuess(amountFinanced: Dec, payments: readonly TimedPayment[]): Dec {
   const a = amountFinanced.toNumber();
-  const flows = payments.map((p) => ({ p: p.amount.toNumber(), t: p.t, f: Number(p.f.num) / Number(p.f.den) }));
+  const flows = payments.map((p) => ({
+    p: p.amount.toNumber(),
+    t: p.t,
+    f: Number(p.f.num) / Number(p.f.den),
+  }));
   let i = 0.01;
   for (let step = 0; step < 100; step += 1) {
     let v = 0;

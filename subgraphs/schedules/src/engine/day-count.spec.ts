@@ -4,7 +4,8 @@ import { LocalDate } from '../../../shared/dates/local-date';
 import { yearFraction } from './day-count';
 
 const d = LocalDate.parse;
-const frac = (a: string, b: string, c: Parameters<typeof yearFraction>[2]) => yearFraction(d(a), d(b), c).toFractionString();
+const frac = (a: string, b: string, c: Parameters<typeof yearFraction>[2]) =>
+  yearFraction(d(a), d(b), c).toFractionString();
 
 describe('yearFraction', () => {
   // ISDA, "EMU and market conventions: recent developments" (1998), §4 worked example,

@@ -4,7 +4,13 @@ import { Ratio } from './ratio';
 /** Day-count conventions for interest accrual (ISDA 2006 §4.16 names). */
 export type DayCount = '30/360' | 'ACT/360' | 'ACT/364' | 'ACT/365F' | 'ACT/ACT';
 
-export const DAY_COUNTS: readonly DayCount[] = ['30/360', 'ACT/360', 'ACT/364', 'ACT/365F', 'ACT/ACT'];
+export const DAY_COUNTS: readonly DayCount[] = [
+  '30/360',
+  'ACT/360',
+  'ACT/364',
+  'ACT/365F',
+  'ACT/ACT',
+];
 
 /** The day count's parts for an explanation: days counted and the year basis (ACT/ACT: split). */
 export interface DayCountDetail {
@@ -27,7 +33,11 @@ export function yearFraction(start: LocalDate, end: LocalDate, convention: DayCo
 }
 
 /** Year fraction with the days and divisors that produced it. */
-export function dayCountDetail(start: LocalDate, end: LocalDate, convention: DayCount): DayCountDetail {
+export function dayCountDetail(
+  start: LocalDate,
+  end: LocalDate,
+  convention: DayCount,
+): DayCountDetail {
   switch (convention) {
     case '30/360': {
       const days = days30360(start, end);
@@ -47,7 +57,11 @@ export function dayCountDetail(start: LocalDate, end: LocalDate, convention: Day
 
 /** Days in a year for per-period accrual by days: 360, 364 or 365 (ACT/ACT uses 365). */
 export function yearDaysOf(convention: DayCount): number {
-  return convention === '30/360' || convention === 'ACT/360' ? 360 : convention === 'ACT/364' ? 364 : 365;
+  return convention === '30/360' || convention === 'ACT/360'
+    ? 360
+    : convention === 'ACT/364'
+      ? 364
+      : 365;
 }
 
 // SIA Standard Securities Calculation Methods, 30/360 US: Feb month-end counts as day 30.

@@ -21,8 +21,17 @@ export interface Explanation {
   readonly value: string;
   readonly formula: string;
   readonly inputs: readonly ExplainInput[];
-  readonly rounding: { readonly mode: string; readonly digits: number; readonly exact: string; readonly rounded: string } | null;
-  readonly allocations: readonly { readonly paymentId: string; readonly date: string; readonly amount: string }[];
+  readonly rounding: {
+    readonly mode: string;
+    readonly digits: number;
+    readonly exact: string;
+    readonly rounded: string;
+  } | null;
+  readonly allocations: readonly {
+    readonly paymentId: string;
+    readonly date: string;
+    readonly amount: string;
+  }[];
 }
 
 interface RowView {
@@ -44,14 +53,31 @@ interface RowView {
  * its inputs (balance, rate, days, day-count fraction), the rounding applied and, for a replayed
  * plan, the payment allocation steps that paid it.
  */
-export function explain(plan: Schedule | PlanState, installmentNumber: number, component: Component): Explanation {
+export function explain(
+  plan: Schedule | PlanState,
+  installmentNumber: number,
+  component: Component,
+): Explanation {
   const view = rowView(plan, installmentNumber);
   const scale = plan.scale;
   const money = (units: bigint) => formatUnits(units, scale);
-  const allocations = 'payments' in plan ? plan.payments.flatMap((p) => p.allocations
-    .filter((s) => s.installmentNumber === installmentNumber && s.component === component && p.status === 'APPLIED')
-    .map((s) => ({ paymentId: p.id, date: p.date.toString(), amount: money(s.amount) }))) : [];
-  const installmentAmount = 'installmentAmount' in plan && typeof plan.installmentAmount === 'bigint' ? plan.installmentAmount : 0n;
+  const allocations =
+    'payments' in plan
+      ? plan.payments.flatMap((p) =>
+          p.allocations
+            .filter(
+              (s) =>
+                s.installmentNumber === installmentNumber &&
+                s.component === component &&
+                p.status === 'APPLIED',
+            )
+            .map((s) => ({ paymentId: p.id, date: p.date.toString(), amount: money(s.amount) })),
+        )
+      : [];
+  const installmentAmount =
+    'installmentAmount' in plan && typeof plan.installmentAmount === 'bigint'
+      ? plan.installmentAmount
+      : 0n;
   const base = { installmentNumber, component, allocations };
   switch (component) {
     case 'INTEREST':
@@ -66,7 +92,9 @@ export function explain(plan: Schedule | PlanState, installmentNumber: number, c
         inputs: view.feeLines.map((line) => ({
           name: line.name,
           value: money(line.amount),
-          note: line.percent ? `${line.percent}% of ${money(line.base ?? 0n)} (${line.kind})` : line.kind,
+          note: line.percent
+            ? `${line.percent}% of ${money(line.base ?? 0n)} (${line.kind})`
+            : line.kind,
         })),
         rounding: null,
       };
@@ -90,7 +118,8 @@ function explainInterest(terms: PlanTerms, view: RowView, scale: AmountScale) {
   if (terms.interestMethod === 'FLAT') {
     return {
       value: money(view.interest),
-      formula: 'total interest = round(principal × annual rate × term in years); each installment round(total / n), the last the remainder',
+      formula:
+        'total interest = round(principal × annual rate × term in years); each installment round(total / n), the last the remainder',
       inputs: [
         { name: 'annualRatePercent', value: terms.annualRatePercent },
         { name: 'installmentCount', value: String(terms.installmentCount) },
@@ -106,12 +135,24 @@ function explainInterest(terms: PlanTerms, view: RowView, scale: AmountScale) {
     { name: 'annualRatePercent', value: terms.annualRatePercent },
     { name: 'periodStart', value: view.period.start.toString() },
     { name: 'periodEnd', value: view.period.dueDate.toString() },
-    { name: 'yearFraction', value: yearFraction.toFractionString(), note: yearFraction.toDec().toSignificantDigits(20).toFixed() },
-    { name: 'rateFactor', value: rate.toDec().toSignificantDigits(20).toFixed(), note: 'annual rate × year fraction' },
+    {
+      name: 'yearFraction',
+      value: yearFraction.toFractionString(),
+      note: yearFraction.toDec().toSignificantDigits(20).toFixed(),
+    },
+    {
+      name: 'rateFactor',
+      value: rate.toDec().toSignificantDigits(20).toFixed(),
+      note: 'annual rate × year fraction',
+    },
     ...basisInputs(basis),
   ];
   if (view.carried) {
-    inputs.push({ name: 'carriedInterest', value: unitsRatio(view.carried, scale), note: 'earned before a mid-period prepayment' });
+    inputs.push({
+      name: 'carriedInterest',
+      value: unitsRatio(view.carried, scale),
+      note: 'earned before a mid-period prepayment',
+    });
   }
   return {
     value: money(view.interest),
@@ -119,26 +160,40 @@ function explainInterest(terms: PlanTerms, view: RowView, scale: AmountScale) {
       ? 'interest = round(openingBalance × rateFactor + carriedInterest)'
       : 'interest = round(openingBalance × rateFactor)',
     inputs,
-    rounding: { mode: terms.rounding.mode, digits: scale.digits, exact: unitsRatio(exact, scale), rounded: money(view.interest) },
+    rounding: {
+      mode: terms.rounding.mode,
+      digits: scale.digits,
+      exact: unitsRatio(exact, scale),
+      rounded: money(view.interest),
+    },
   };
 }
 
-function explainPrincipal(terms: PlanTerms, view: RowView, scale: AmountScale, installment: bigint) {
+function explainPrincipal(
+  terms: PlanTerms,
+  view: RowView,
+  scale: AmountScale,
+  installment: bigint,
+) {
   const money = (units: bigint) => formatUnits(units, scale);
   const inputs: ExplainInput[] = [
     { name: 'openingBalance', value: money(view.openingBalance) },
     { name: 'interest', value: money(view.interest) },
   ];
   let formula: string;
-  if (view.number <= terms.principalGracePeriods) formula = 'principal = 0 (principal grace period: interest only)';
-  else if (view.isLast) formula = 'principal = openingBalance (the last installment clears the balance)';
-  else if (terms.amortization === 'INTEREST_ONLY_BALLOON') formula = 'principal = 0 (interest only until the balloon)';
+  if (view.number <= terms.principalGracePeriods)
+    formula = 'principal = 0 (principal grace period: interest only)';
+  else if (view.isLast)
+    formula = 'principal = openingBalance (the last installment clears the balance)';
+  else if (terms.amortization === 'INTEREST_ONLY_BALLOON')
+    formula = 'principal = 0 (interest only until the balloon)';
   else if (terms.amortization === 'EQUAL_PRINCIPAL' && terms.interestMethod !== 'FLAT') {
     formula = 'principal = round(financed principal / amortising installments)';
   } else {
-    formula = terms.interestMethod === 'DECLINING_BALANCE'
-      ? 'principal = installment − interest; installment = P·Π(1+r_k)/f_n, f_1 = 1, f_k = 1 + f_{k−1}(1+r_k), rounded to the installment multiple'
-      : 'principal = installment − interest; installment = (principal + total interest) / n, rounded to the installment multiple';
+    formula =
+      terms.interestMethod === 'DECLINING_BALANCE'
+        ? 'principal = installment − interest; installment = P·Π(1+r_k)/f_n, f_1 = 1, f_k = 1 + f_{k−1}(1+r_k), rounded to the installment multiple'
+        : 'principal = installment − interest; installment = (principal + total interest) / n, rounded to the installment multiple';
     inputs.push({ name: 'installment', value: money(installment) });
     if (terms.rounding.installmentMultipleOf) {
       inputs.push({ name: 'installmentMultipleOf', value: terms.rounding.installmentMultipleOf });
@@ -157,7 +212,9 @@ function basisInputs(basis: RateBasis): ExplainInput[] {
         { name: 'accrual', value: basis.kind === 'DAILY' ? 'DAILY' : 'ODD_FIRST_PERIOD (by days)' },
         { name: 'dayCount', value: basis.detail.convention },
         { name: 'days', value: String(basis.detail.days) },
-        ...(basis.detail.segments ?? [{ days: basis.detail.days, yearDays: basis.detail.yearDays }]).map((s) => ({
+        ...(
+          basis.detail.segments ?? [{ days: basis.detail.days, yearDays: basis.detail.yearDays }]
+        ).map((s) => ({
           name: 'segment',
           value: `${s.days}/${s.yearDays}`,
         })),
@@ -165,7 +222,11 @@ function basisInputs(basis: RateBasis): ExplainInput[] {
     case 'PRORATED_FIRST_PERIOD':
       return [
         ...basisInputs(basis.base),
-        { name: 'proration', value: `${basis.daysSinceDisbursement}/${basis.periodDays}`, note: 'days since disbursement / days of the period' },
+        {
+          name: 'proration',
+          value: `${basis.daysSinceDisbursement}/${basis.periodDays}`,
+          note: 'days since disbursement / days of the period',
+        },
       ];
     case 'INTEREST_FREE':
       return [{ name: 'accrual', value: 'INTEREST_FREE period' }];
@@ -175,7 +236,11 @@ function basisInputs(basis: RateBasis): ExplainInput[] {
 }
 
 function unitsRatio(value: Ratio, scale: AmountScale): string {
-  return value.toDec().div(unitsToDec(10n ** BigInt(scale.digits), 0)).toDecimalPlaces(scale.digits + 10).toFixed();
+  return value
+    .toDec()
+    .div(unitsToDec(10n ** BigInt(scale.digits), 0))
+    .toDecimalPlaces(scale.digits + 10)
+    .toFixed();
 }
 
 function rowView(plan: Schedule | PlanState, number: number): RowView {
@@ -191,7 +256,14 @@ function rowView(plan: Schedule | PlanState, number: number): RowView {
       principal: row.due.PRINCIPAL - paidAhead,
       interest: row.due.INTEREST,
       fees: row.due.FEE,
-      feeLines: [...row.scheduledFees, ...row.chargedFees.map((f) => ({ name: f.name, kind: 'ONE_OFF' as const, amount: f.amount }))],
+      feeLines: [
+        ...row.scheduledFees,
+        ...row.chargedFees.map((f) => ({
+          name: f.name,
+          kind: 'ONE_OFF' as const,
+          amount: f.amount,
+        })),
+      ],
       penalties: row.penalties,
       penalty: row.due.PENALTY,
       carried: row.carriedInterest,

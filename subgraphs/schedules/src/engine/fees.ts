@@ -25,7 +25,11 @@ export interface FeeBase {
  * amounts, one-off fees on this installment, percent × (principal + interest), percent × opening
  * principal balance. Percents are percent strings ("1.5" = 1.5 %).
  */
-export function installmentFees(fees: readonly FeeTerms[], row: FeeBase, scale: AmountScale): FeeLine[] {
+export function installmentFees(
+  fees: readonly FeeTerms[],
+  row: FeeBase,
+  scale: AmountScale,
+): FeeLine[] {
   const lines: FeeLine[] = [];
   for (const fee of fees) {
     switch (fee.kind) {

@@ -4,9 +4,16 @@ import { formatPath } from './engine-error';
 import * as fx from './spreadsheet.functions';
 
 const dec = z
-  .string({ error: (i) => (typeof i.input === 'number' ? 'must be a decimal string, not a JSON number' : 'must be a decimal string') })
+  .string({
+    error: (i) =>
+      typeof i.input === 'number'
+        ? 'must be a decimal string, not a JSON number'
+        : 'must be a decimal string',
+  })
   .regex(/^-?\d+(\.\d+)?$/, { error: 'must be a decimal string' });
-const whole = z.union([z.number().int(), z.string().regex(/^-?\d+$/)], { error: 'must be an integer' }).transform(Number);
+const whole = z
+  .union([z.number().int(), z.string().regex(/^-?\d+$/)], { error: 'must be an integer' })
+  .transform(Number);
 
 const callSchema = z.object({
   fn: z.enum(['PMT', 'IPMT', 'PPMT', 'CUMIPMT', 'CUMPRINC', 'NPER', 'RATE', 'PV', 'FV'], {
@@ -48,17 +55,31 @@ export function evaluateFinanceCall(raw: unknown, index: number): FinanceResult 
   const parsed = callSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { error: { code: 'BAD_USER_INPUT', message: issue.message, path: formatPath([index, ...issue.path]) } };
+    return {
+      error: {
+        code: 'BAD_USER_INPUT',
+        message: issue.message,
+        path: formatPath([index, ...issue.path]),
+      },
+    };
   }
   const call = parsed.data;
   const missing = REQUIRED[call.fn].find((key) => call[key] === undefined);
-  if (missing) return { error: { code: 'BAD_USER_INPUT', message: `${call.fn} needs ${missing}`, path: `[${index}].${missing}` } };
+  if (missing)
+    return {
+      error: {
+        code: 'BAD_USER_INPUT',
+        message: `${call.fn} needs ${missing}`,
+        path: `[${index}].${missing}`,
+      },
+    };
   try {
     return { value: run(call).toSignificantDigits(34).toFixed() };
   } catch (error) {
     // SpreadsheetError is the functions' expected #NUM!/#DIV/0! outcome, returned as data;
     // anything else is a bug and is rethrown.
-    if (error instanceof fx.SpreadsheetError) return { error: { code: error.code, message: error.message } };
+    if (error instanceof fx.SpreadsheetError)
+      return { error: { code: error.code, message: error.message } };
     throw error;
   }
 }

@@ -8,7 +8,13 @@ export { parsePlanTerms, MAX_INSTALLMENTS } from './terms.schema';
 export type { PlanTerms, FeeTerms, LateFeePolicy, Component, AllocationOrder } from './terms.types';
 export { previewSchedule, type Schedule, type ScheduleInstallment } from './schedule';
 export { scheduleToJson, type ScheduleJson } from './schedule.format';
-export { aprFromCashflows, scheduleApr, effectiveAnnualRate, aprJson, type AprJson } from './apr.input';
+export {
+  aprFromCashflows,
+  scheduleApr,
+  effectiveAnnualRate,
+  aprJson,
+  type AprJson,
+} from './apr.input';
 export { aprFromDatedPayments, aprFromTimedPayments } from './apr.reg-z';
 export * as spreadsheet from './spreadsheet.functions';
 export { evaluateFinanceCall, type FinanceResult } from './finance.input';

@@ -32,7 +32,11 @@ export interface Period {
 }
 
 /** Due date of installment `number` (1-based), always anchored to the first due date. */
-export function dueDateOf(firstDueDate: LocalDate, frequency: Frequency, number: number): LocalDate {
+export function dueDateOf(
+  firstDueDate: LocalDate,
+  frequency: Frequency,
+  number: number,
+): LocalDate {
   const steps = (number - 1) * frequency.every;
   if (frequency.unit === 'MONTHS') return firstDueDate.addMonths(steps);
   return firstDueDate.addDays(frequency.unit === 'WEEKS' ? 7 * steps : steps);
@@ -107,10 +111,24 @@ function periodRate(
   regularBasis: RateBasis & { kind: 'PER_PERIOD' },
 ): Period {
   if (terms.interestMethod === 'NONE') {
-    return { number, start, dueDate, rate: Ratio.ZERO, yearFraction: Ratio.ZERO, basis: { kind: 'NO_INTEREST_METHOD' } };
+    return {
+      number,
+      start,
+      dueDate,
+      rate: Ratio.ZERO,
+      yearFraction: Ratio.ZERO,
+      basis: { kind: 'NO_INTEREST_METHOD' },
+    };
   }
   if (number <= terms.interestFreePeriods) {
-    return { number, start, dueDate, rate: Ratio.ZERO, yearFraction: Ratio.ZERO, basis: { kind: 'INTEREST_FREE' } };
+    return {
+      number,
+      start,
+      dueDate,
+      rate: Ratio.ZERO,
+      yearFraction: Ratio.ZERO,
+      basis: { kind: 'INTEREST_FREE' },
+    };
   }
   let basis: RateBasis;
   let fraction: Ratio;
@@ -124,7 +142,14 @@ function periodRate(
     fraction = detail.fraction;
   } else {
     if (number > 1 || !terms.scheduleStartDate?.isBefore(terms.disbursementDate)) {
-      return { number, start, dueDate, rate: regularRate, yearFraction: regularBasis.fraction, basis: regularBasis };
+      return {
+        number,
+        start,
+        dueDate,
+        rate: regularRate,
+        yearFraction: regularBasis.fraction,
+        basis: regularBasis,
+      };
     }
     basis = regularBasis;
     fraction = regularBasis.fraction;
@@ -135,5 +160,12 @@ function periodRate(
     fraction = fraction.times(Ratio.of(BigInt(daysSinceDisbursement), BigInt(periodDays)));
     basis = { kind: 'PRORATED_FIRST_PERIOD', base: basis, daysSinceDisbursement, periodDays };
   }
-  return { number, start, dueDate, rate: terms.annualRate.times(fraction), yearFraction: fraction, basis };
+  return {
+    number,
+    start,
+    dueDate,
+    rate: terms.annualRate.times(fraction),
+    yearFraction: fraction,
+    basis,
+  };
 }

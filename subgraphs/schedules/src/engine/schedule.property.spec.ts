@@ -9,7 +9,10 @@ const termsArbitrary = fc.record({
   principal: fc.integer({ min: 100, max: 5_000_000 }).map((cents) => (cents / 100).toFixed(2)),
   annualRatePercent: fc.integer({ min: 0, max: 3600 }).map((bp) => (bp / 100).toFixed(2)),
   installmentCount: fc.integer({ min: 1, max: 72 }),
-  frequency: fc.record({ unit: fc.constantFrom('DAYS', 'WEEKS', 'MONTHS'), every: fc.integer({ min: 1, max: 3 }) }),
+  frequency: fc.record({
+    unit: fc.constantFrom('DAYS', 'WEEKS', 'MONTHS'),
+    every: fc.integer({ min: 1, max: 3 }),
+  }),
   firstDueDate: fc.constantFrom('2025-02-15', '2025-03-03', '2025-01-31'),
   interestMethod: fc.constantFrom('DECLINING_BALANCE', 'FLAT', 'NONE'),
   amortization: fc.constantFrom('EQUAL_INSTALLMENTS', 'EQUAL_PRINCIPAL', 'INTEREST_ONLY_BALLOON'),
@@ -64,9 +67,19 @@ describe('schedule properties', () => {
           fc.pre(cents / n >= 500);
           const principal = (cents / 100).toFixed(2);
           const rate = (bp / 100).toFixed(2);
-          const schedule = previewSchedule(termsWith({ principal, annualRatePercent: rate, installmentCount: n, rounding: { mode: 'HALF_EVEN' } }));
+          const schedule = previewSchedule(
+            termsWith({
+              principal,
+              annualRatePercent: rate,
+              installmentCount: n,
+              rounding: { mode: 'HALF_EVEN' },
+            }),
+          );
           const r = new Dec(rate).div(1200);
-          const emi = new Dec(principal).times(r).div(new Dec(1).minus(r.plus(1).pow(-n))).toDecimalPlaces(2);
+          const emi = new Dec(principal)
+            .times(r)
+            .div(new Dec(1).minus(r.plus(1).pow(-n)))
+            .toDecimalPlaces(2);
           let balance = new Dec(principal);
           schedule.installments.forEach((row, index) => {
             const interest = balance.times(r).toDecimalPlaces(2);

@@ -38,8 +38,17 @@ export interface Schedule {
   /** Principal amortised by the installments (principal − down payment). */
   readonly financedPrincipal: bigint;
   readonly installments: readonly ScheduleInstallment[];
-  readonly dueAtDisbursement: { readonly downPayment: bigint; readonly fees: bigint; readonly feeLines: readonly FeeLine[] };
-  readonly totals: { readonly principal: bigint; readonly interest: bigint; readonly fees: bigint; readonly total: bigint };
+  readonly dueAtDisbursement: {
+    readonly downPayment: bigint;
+    readonly fees: bigint;
+    readonly feeLines: readonly FeeLine[];
+  };
+  readonly totals: {
+    readonly principal: bigint;
+    readonly interest: bigint;
+    readonly fees: bigint;
+    readonly total: bigint;
+  };
 }
 
 /** Installment multiple in units of the scale; throws when not a whole number of units. */
@@ -50,7 +59,10 @@ export function multipleUnits(terms: PlanTerms, scale: AmountScale): bigint {
     return toUnits(multiple, scale.digits);
   } catch {
     // toUnits throws RangeError when the multiple is finer than the scale; report the field.
-    throw new EngineError('rounding.installmentMultipleOf', 'is finer than the currency minor unit');
+    throw new EngineError(
+      'rounding.installmentMultipleOf',
+      'is finer than the currency minor unit',
+    );
   }
 }
 
@@ -73,7 +85,15 @@ export function previewSchedule(terms: PlanTerms): Schedule {
     balanceLastInstallment: terms.rounding.balanceLastInstallment,
     flat: { annualRate: terms.annualRate, periodFraction: regularFraction(terms) },
   });
-  return assembleSchedule(terms, scale, financedPrincipal, downPayment, amortized.rows, amortized.installment, amortized.exactInstallment);
+  return assembleSchedule(
+    terms,
+    scale,
+    financedPrincipal,
+    downPayment,
+    amortized.rows,
+    amortized.installment,
+    amortized.exactInstallment,
+  );
 }
 
 /** Adds fees and totals to amortised rows. */

@@ -1,7 +1,18 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Dec } from '../../../shared/money/money';
-import { CUMIPMT, CUMPRINC, FV, IPMT, NPER, PMT, PPMT, PV, RATE, SpreadsheetError } from './spreadsheet.functions';
+import {
+  CUMIPMT,
+  CUMPRINC,
+  FV,
+  IPMT,
+  NPER,
+  PMT,
+  PPMT,
+  PV,
+  RATE,
+  SpreadsheetError,
+} from './spreadsheet.functions';
 
 const monthly = (annual: string) => new Dec(annual).div(12);
 /** Compares to a published figure at its own number of decimals. */
@@ -11,7 +22,10 @@ const near = (actual: Dec, published: string) => {
 };
 /** Compares the first `digits` significant digits with a value published at higher precision. */
 const digits = (actual: Dec, published: string, count = 20) =>
-  assert.equal(actual.toSignificantDigits(count).toFixed(), new Dec(published).toSignificantDigits(count).toFixed());
+  assert.equal(
+    actual.toSignificantDigits(count).toFixed(),
+    new Dec(published).toSignificantDigits(count).toFixed(),
+  );
 
 describe('spreadsheet functions (Excel order and signs)', () => {
   // Microsoft Excel PMT docs: PMT(8%/12, 10, 10000) = ($1,037.03); PMT(6%/12, 18*12, 0, 50000) = ($129.08).

@@ -29,7 +29,8 @@ function checkType(type: number): PaymentType {
 /** (1 + rate)^nper; nper may be fractional (then via exp/ln at 34 digits). */
 function growth(rate: Dec, nper: Dec): Dec {
   const base = rate.plus(1);
-  if (base.lte(0) && !nper.isInteger()) throw new SpreadsheetError('#NUM!', '(1 + rate) must be positive');
+  if (base.lte(0) && !nper.isInteger())
+    throw new SpreadsheetError('#NUM!', '(1 + rate) must be positive');
   return base.pow(nper);
 }
 
@@ -47,7 +48,10 @@ export function FV(rate: DecValue, nper: DecValue, pmt: DecValue, pv: DecValue =
   const [r, n, p, v, t] = [d(rate), d(nper), d(pmt), d(pv), checkType(type)];
   if (r.isZero()) return v.plus(p.times(n)).negated();
   const g = growth(r, n);
-  return v.times(g).plus(p.times(r.times(t).plus(1)).times(g.minus(1)).div(r)).negated();
+  return v
+    .times(g)
+    .plus(p.times(r.times(t).plus(1)).times(g.minus(1)).div(r))
+    .negated();
 }
 
 /** PMT(rate, nper, pv, [fv], [type]): the level payment; Excel: PMT(8%/12,10,10000) = -1037.03. */
@@ -62,7 +66,14 @@ export function PMT(rate: DecValue, nper: DecValue, pv: DecValue, fv: DecValue =
 }
 
 /** IPMT(rate, per, nper, pv, [fv], [type]): interest part of payment `per` (1-based). */
-export function IPMT(rate: DecValue, per: DecValue, nper: DecValue, pv: DecValue, fv: DecValue = 0, type = 0): Dec {
+export function IPMT(
+  rate: DecValue,
+  per: DecValue,
+  nper: DecValue,
+  pv: DecValue,
+  fv: DecValue = 0,
+  type = 0,
+): Dec {
   const [r, k, n, t] = [d(rate), d(per), d(nper), checkType(type)];
   if (k.lt(1) || k.gt(n)) throw new SpreadsheetError('#NUM!', 'per must be between 1 and nper');
   if (t === 1 && k.eq(1)) return new Dec(0);
@@ -73,7 +84,14 @@ export function IPMT(rate: DecValue, per: DecValue, nper: DecValue, pv: DecValue
 }
 
 /** PPMT(rate, per, nper, pv, [fv], [type]): principal part of payment `per` = PMT − IPMT. */
-export function PPMT(rate: DecValue, per: DecValue, nper: DecValue, pv: DecValue, fv: DecValue = 0, type = 0): Dec {
+export function PPMT(
+  rate: DecValue,
+  per: DecValue,
+  nper: DecValue,
+  pv: DecValue,
+  fv: DecValue = 0,
+  type = 0,
+): Dec {
   return PMT(rate, nper, pv, fv, type).minus(IPMT(rate, per, nper, pv, fv, type));
 }
 
@@ -87,20 +105,36 @@ function checkCumulative(rate: Dec, nper: Dec, pv: Dec, start: Dec, end: Dec): v
 }
 
 /** CUMIPMT(rate, nper, pv, start, end, type): interest paid in periods start..end (negative). */
-export function CUMIPMT(rate: DecValue, nper: DecValue, pv: DecValue, start: DecValue, end: DecValue, type = 0): Dec {
+export function CUMIPMT(
+  rate: DecValue,
+  nper: DecValue,
+  pv: DecValue,
+  start: DecValue,
+  end: DecValue,
+  type = 0,
+): Dec {
   const [r, n, v, s, e] = [d(rate), d(nper), d(pv), d(start), d(end)];
   checkCumulative(r, n, v, s, e);
   let total = new Dec(0);
-  for (let k = s.toNumber(); k <= e.toNumber(); k += 1) total = total.plus(IPMT(r, k, n, v, 0, type));
+  for (let k = s.toNumber(); k <= e.toNumber(); k += 1)
+    total = total.plus(IPMT(r, k, n, v, 0, type));
   return total;
 }
 
 /** CUMPRINC(rate, nper, pv, start, end, type): principal paid in periods start..end (negative). */
-export function CUMPRINC(rate: DecValue, nper: DecValue, pv: DecValue, start: DecValue, end: DecValue, type = 0): Dec {
+export function CUMPRINC(
+  rate: DecValue,
+  nper: DecValue,
+  pv: DecValue,
+  start: DecValue,
+  end: DecValue,
+  type = 0,
+): Dec {
   const [r, n, v, s, e] = [d(rate), d(nper), d(pv), d(start), d(end)];
   checkCumulative(r, n, v, s, e);
   let total = new Dec(0);
-  for (let k = s.toNumber(); k <= e.toNumber(); k += 1) total = total.plus(PPMT(r, k, n, v, 0, type));
+  for (let k = s.toNumber(); k <= e.toNumber(); k += 1)
+    total = total.plus(PPMT(r, k, n, v, 0, type));
   return total;
 }
 
@@ -124,7 +158,14 @@ export function NPER(rate: DecValue, pmt: DecValue, pv: DecValue, fv: DecValue =
  * RATE(nper, pmt, pv, [fv], [type], [guess]): rate per period by Newton's method from `guess`
  * (default 0.1), to |Δ| < 1e-28; #NUM! when it does not converge in 100 steps.
  */
-export function RATE(nper: DecValue, pmt: DecValue, pv: DecValue, fv: DecValue = 0, type = 0, guess: DecValue = '0.1'): Dec {
+export function RATE(
+  nper: DecValue,
+  pmt: DecValue,
+  pv: DecValue,
+  fv: DecValue = 0,
+  type = 0,
+  guess: DecValue = '0.1',
+): Dec {
   const [n, p, v, f, t] = [d(nper), d(pmt), d(pv), d(fv), checkType(type)];
   if (n.lte(0)) throw new SpreadsheetError('#NUM!', 'nper must be positive');
   let r = d(guess);
@@ -142,7 +183,14 @@ export function RATE(nper: DecValue, pmt: DecValue, pv: DecValue, fv: DecValue =
 
 // f(r) = pv·g + pmt(1 + r·t)(g − 1)/r + fv with g = (1+r)^n, and f'(r); the r → 0 limit is
 // pv + pmt·n + fv with slope pv·n + pmt·(n(n−1)/2 + t·n).
-function rateEquation(r: Dec, n: Dec, p: Dec, v: Dec, f: Dec, t: PaymentType): { value: Dec; slope: Dec } {
+function rateEquation(
+  r: Dec,
+  n: Dec,
+  p: Dec,
+  v: Dec,
+  f: Dec,
+  t: PaymentType,
+): { value: Dec; slope: Dec } {
   if (r.isZero()) {
     return {
       value: v.plus(p.times(n)).plus(f),
@@ -152,9 +200,15 @@ function rateEquation(r: Dec, n: Dec, p: Dec, v: Dec, f: Dec, t: PaymentType): {
   const g = growth(r, n);
   const dg = n.times(g).div(r.plus(1));
   const k = r.times(t).plus(1);
-  const value = v.times(g).plus(p.times(k).times(g.minus(1)).div(r)).plus(f);
+  const value = v
+    .times(g)
+    .plus(p.times(k).times(g.minus(1)).div(r))
+    .plus(f);
   const annuitySlope = p.times(
-    new Dec(t).times(g.minus(1)).div(r).plus(k.times(dg.times(r).minus(g.minus(1))).div(r.times(r))),
+    new Dec(t)
+      .times(g.minus(1))
+      .div(r)
+      .plus(k.times(dg.times(r).minus(g.minus(1))).div(r.times(r))),
   );
   return { value, slope: v.times(dg).plus(annuitySlope) };
 }

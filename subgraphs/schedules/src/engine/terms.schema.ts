@@ -49,19 +49,41 @@ const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
 const feeSchema = z.discriminatedUnion(
   'type',
   [
-    z.object({ type: z.literal('ONE_OFF'), name: z.string().default('Fee'), amount: positive(), installmentNumber: int(0, MAX_INSTALLMENTS).default(0) }),
-    z.object({ type: z.literal('PER_INSTALLMENT'), name: z.string().default('Fee'), amount: positive() }),
-    z.object({ type: z.literal('PERCENT_OF_INSTALLMENT'), name: z.string().default('Fee'), percent: positive('a percent string like "1.5"') }),
-    z.object({ type: z.literal('PERCENT_OF_BALANCE'), name: z.string().default('Fee'), percent: positive('a percent string like "1.5"') }),
+    z.object({
+      type: z.literal('ONE_OFF'),
+      name: z.string().default('Fee'),
+      amount: positive(),
+      installmentNumber: int(0, MAX_INSTALLMENTS).default(0),
+    }),
+    z.object({
+      type: z.literal('PER_INSTALLMENT'),
+      name: z.string().default('Fee'),
+      amount: positive(),
+    }),
+    z.object({
+      type: z.literal('PERCENT_OF_INSTALLMENT'),
+      name: z.string().default('Fee'),
+      percent: positive('a percent string like "1.5"'),
+    }),
+    z.object({
+      type: z.literal('PERCENT_OF_BALANCE'),
+      name: z.string().default('Fee'),
+      percent: positive('a percent string like "1.5"'),
+    }),
   ],
-  { error: 'type must be one of ONE_OFF, PER_INSTALLMENT, PERCENT_OF_INSTALLMENT, PERCENT_OF_BALANCE' },
+  {
+    error:
+      'type must be one of ONE_OFF, PER_INSTALLMENT, PERCENT_OF_INSTALLMENT, PERCENT_OF_BALANCE',
+  },
 );
 
 const COMPONENTS = ['PENALTY', 'FEE', 'INTEREST', 'PRINCIPAL'] as const;
 
 const termsSchema = z.object({
   principal: positive(),
-  currency: z.string({ error: 'must be an ISO 4217 code' }).regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code' }),
+  currency: z
+    .string({ error: 'must be an ISO 4217 code' })
+    .regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code' }),
   minorUnits: int(0, 8).optional(),
   annualRatePercent: nonNegative('a percent string like "7.5"').refine(
     (s) => Ratio.parse(s).compare(Ratio.of(1000n)) <= 0,
@@ -75,7 +97,9 @@ const termsSchema = z.object({
   interestMethod: oneOf(['DECLINING_BALANCE', 'FLAT', 'NONE']),
   amortization: oneOf(['EQUAL_INSTALLMENTS', 'EQUAL_PRINCIPAL', 'INTEREST_ONLY_BALLOON']),
   interestAccrual: oneOf(['PER_PERIOD', 'DAILY']).default('PER_PERIOD'),
-  dayCount: oneOf(DAY_COUNTS as [(typeof DAY_COUNTS)[number], ...(typeof DAY_COUNTS)[number][]]).default('ACT/365F'),
+  dayCount: oneOf(
+    DAY_COUNTS as [(typeof DAY_COUNTS)[number], ...(typeof DAY_COUNTS)[number][]],
+  ).default('ACT/365F'),
   principalGracePeriods: int(0, MAX_INSTALLMENTS).default(0),
   interestFreePeriods: int(0, MAX_INSTALLMENTS).default(0),
   downPayment: nonNegative().optional(),
@@ -97,8 +121,14 @@ const termsSchema = z.object({
       capPerPlan: nonNegative().optional(),
     })
     .optional(),
-  allocationOrder: oneOf(['COMPONENT_THEN_DUE_DATE', 'DUE_DATE_THEN_COMPONENT']).default('COMPONENT_THEN_DUE_DATE'),
-  componentOrder: z.array(oneOf(COMPONENTS)).length(4).refine((a) => new Set(a).size === 4, { error: 'must list each component once' }).default([...COMPONENTS]),
+  allocationOrder: oneOf(['COMPONENT_THEN_DUE_DATE', 'DUE_DATE_THEN_COMPONENT']).default(
+    'COMPONENT_THEN_DUE_DATE',
+  ),
+  componentOrder: z
+    .array(oneOf(COMPONENTS))
+    .length(4)
+    .refine((a) => new Set(a).size === 4, { error: 'must list each component once' })
+    .default([...COMPONENTS]),
 });
 
 type RawTerms = z.infer<typeof termsSchema>;
@@ -123,10 +153,15 @@ export function zodFailure(error: z.ZodError): EngineError {
 }
 
 function checkTerms(raw: RawTerms): PlanTerms {
-  const digits = raw.minorUnits ?? (isKnownCurrency(raw.currency) ? currencyDigits(raw.currency) : undefined);
-  if (digits === undefined) throw new EngineError('currency', `unknown currency ${raw.currency}; give minorUnits`);
+  const digits =
+    raw.minorUnits ?? (isKnownCurrency(raw.currency) ? currencyDigits(raw.currency) : undefined);
+  if (digits === undefined)
+    throw new EngineError('currency', `unknown currency ${raw.currency}; give minorUnits`);
   const checkDigits = (value: string | undefined, path: string) => {
-    if (value !== undefined && Ratio.parse(value).times(Ratio.of(10n ** BigInt(digits))).den !== 1n) {
+    if (
+      value !== undefined &&
+      Ratio.parse(value).times(Ratio.of(10n ** BigInt(digits))).den !== 1n
+    ) {
       throw new EngineError(path, `has more decimals than ${raw.currency} allows (${digits})`);
     }
   };
@@ -139,7 +174,9 @@ function checkTerms(raw: RawTerms): PlanTerms {
   if (!firstDueDate.isAfter(disbursementDate)) {
     throw new EngineError('firstDueDate', 'must be after disbursementDate');
   }
-  const scheduleStartDate = raw.scheduleStartDate ? LocalDate.parse(raw.scheduleStartDate) : undefined;
+  const scheduleStartDate = raw.scheduleStartDate
+    ? LocalDate.parse(raw.scheduleStartDate)
+    : undefined;
   if (scheduleStartDate && !scheduleStartDate.isBefore(firstDueDate)) {
     throw new EngineError('scheduleStartDate', 'must be before firstDueDate');
   }

@@ -27,7 +27,12 @@ export interface Frequency {
  * - PERCENT_OF_BALANCE: `percent` × principal outstanding at the start of each period.
  */
 export type FeeTerms =
-  | { readonly kind: 'ONE_OFF'; readonly name: string; readonly amount: string; readonly installmentNumber: number }
+  | {
+      readonly kind: 'ONE_OFF';
+      readonly name: string;
+      readonly amount: string;
+      readonly installmentNumber: number;
+    }
   | { readonly kind: 'PER_INSTALLMENT'; readonly name: string; readonly amount: string }
   | { readonly kind: 'PERCENT_OF_INSTALLMENT'; readonly name: string; readonly percent: string }
   | { readonly kind: 'PERCENT_OF_BALANCE'; readonly name: string; readonly percent: string };

@@ -26,17 +26,31 @@ const paymentRecorded = z.object({
  * terms) or allocates oldest installment first, fees → interest → principal (plans opened with an
  * explicit schedule); marks the plan paid off when nothing remains; publishes after commit.
  */
-export function paymentRecordedHandler(pubSub: PubSub, logger: Logger, today: () => string): EventHandler {
+export function paymentRecordedHandler(
+  pubSub: PubSub,
+  logger: Logger,
+  today: () => string,
+): EventHandler {
   return async (em: EntityManager, event) => {
     const payload = paymentRecorded.parse(event.payload);
     const amount = parseDecimalString(payload.amount);
-    const plan = await em.findOne(InstallmentPlan, { id: payload.planId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const plan = await em.findOne(
+      InstallmentPlan,
+      { id: payload.planId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     if (!plan) {
-      logger.warn({ planId: payload.planId, paymentId: payload.paymentId }, 'payment for unknown plan ignored');
+      logger.warn(
+        { planId: payload.planId, paymentId: payload.paymentId },
+        'payment for unknown plan ignored',
+      );
       return;
     }
     if (plan.currency !== payload.currency) {
-      logger.error({ planId: plan.id, paymentId: payload.paymentId }, 'payment currency differs from plan; not applied');
+      logger.error(
+        { planId: plan.id, paymentId: payload.paymentId },
+        'payment currency differs from plan; not applied',
+      );
       return;
     }
     await em.populate(plan, ['installments']);
@@ -48,10 +62,13 @@ export function paymentRecordedHandler(pubSub: PubSub, logger: Logger, today: ()
     } else {
       const leftover = allocatePayment(plan.installments.getItems(), amount);
       plan.creditBalance = plan.creditBalance.plus(leftover);
-      if (planTotals(plan, plan.installments.getItems()).outstanding.isZero()) plan.status = StoredPlanStatus.PAID_OFF;
+      if (planTotals(plan, plan.installments.getItems()).outstanding.isZero())
+        plan.status = StoredPlanStatus.PAID_OFF;
     }
     em.persist(applied);
     await em.flush();
-    return () => { void pubSub.publish(planBalanceTopic(plan.id), { planId: plan.id }); };
+    return () => {
+      void pubSub.publish(planBalanceTopic(plan.id), { planId: plan.id });
+    };
   };
 }

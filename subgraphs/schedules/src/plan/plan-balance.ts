@@ -19,14 +19,20 @@ export enum PlanStatus {
   CANCELLED = 'CANCELLED',
 }
 
-type Components = Pick<Installment, 'principal' | 'interest' | 'fees' | 'paidPrincipal' | 'paidInterest' | 'paidFees'>;
+type Components = Pick<
+  Installment,
+  'principal' | 'interest' | 'fees' | 'paidPrincipal' | 'paidInterest' | 'paidFees'
+>;
 
 /** Amount due on an installment: principal + interest + fees (no rounding; all in minor units). */
-export const installmentTotal = (i: Components): Decimal => i.principal.plus(i.interest).plus(i.fees);
+export const installmentTotal = (i: Components): Decimal =>
+  i.principal.plus(i.interest).plus(i.fees);
 /** Amount paid towards an installment, all components. */
-export const installmentPaid = (i: Components): Decimal => i.paidPrincipal.plus(i.paidInterest).plus(i.paidFees);
+export const installmentPaid = (i: Components): Decimal =>
+  i.paidPrincipal.plus(i.paidInterest).plus(i.paidFees);
 /** Still owed on an installment (never negative: allocation never pays beyond a component). */
-export const installmentRemaining = (i: Components): Decimal => installmentTotal(i).minus(installmentPaid(i));
+export const installmentRemaining = (i: Components): Decimal =>
+  installmentTotal(i).minus(installmentPaid(i));
 
 /**
  * Sums over the plan, as Money in its currency. `paid` counts what was allocated to installments
@@ -35,7 +41,9 @@ export const installmentRemaining = (i: Components): Decimal => installmentTotal
  */
 export function planTotals(plan: InstallmentPlan, installments: readonly Installment[]) {
   const totalRepayable = installments.reduce((a, i) => a.plus(installmentTotal(i)), new Dec(0));
-  const paid = installments.reduce((a, i) => a.plus(installmentPaid(i)), new Dec(0)).plus(plan.creditBalance);
+  const paid = installments
+    .reduce((a, i) => a.plus(installmentPaid(i)), new Dec(0))
+    .plus(plan.creditBalance);
   return {
     totalRepayable: Money.of(totalRepayable, plan.currency),
     paid: Money.of(paid, plan.currency),
@@ -48,7 +56,10 @@ export function planTotals(plan: InstallmentPlan, installments: readonly Install
  * The first installment not fully paid, in schedule order, once `credit` (paid ahead, held for
  * later due dates) has covered the earliest open amounts; undefined when nothing is left to pay.
  */
-export function nextUnpaid(installments: readonly Installment[], credit: Decimal = new Dec(0)): Installment | undefined {
+export function nextUnpaid(
+  installments: readonly Installment[],
+  credit: Decimal = new Dec(0),
+): Installment | undefined {
   let left = credit;
   for (const i of [...installments].sort((a, b) => a.number - b.number)) {
     const remaining = installmentRemaining(i);
@@ -66,14 +77,22 @@ export function nextUnpaid(installments: readonly Installment[], credit: Decimal
  * Status on `today` (ISO date; string order is date order): PAID when nothing remains, OVERDUE
  * after its due date, PARTIALLY_PAID when some was paid, DUE for the next one to pay, else UPCOMING.
  */
-export function installmentStatus(i: Installment, today: string, next: Installment | undefined): InstallmentStatus {
+export function installmentStatus(
+  i: Installment,
+  today: string,
+  next: Installment | undefined,
+): InstallmentStatus {
   if (installmentRemaining(i).lte(0)) return InstallmentStatus.PAID;
   if (i.dueDate < today) return InstallmentStatus.OVERDUE;
   if (installmentPaid(i).gt(0)) return InstallmentStatus.PARTIALLY_PAID;
   return next && next.id === i.id ? InstallmentStatus.DUE : InstallmentStatus.UPCOMING;
 }
 
-export function planStatus(plan: InstallmentPlan, installments: readonly Installment[], today: string): PlanStatus {
+export function planStatus(
+  plan: InstallmentPlan,
+  installments: readonly Installment[],
+  today: string,
+): PlanStatus {
   if (plan.status !== StoredPlanStatus.ACTIVE) return plan.status as unknown as PlanStatus;
   if (planTotals(plan, installments).outstanding.isZero()) return PlanStatus.PAID_OFF;
   const overdue = installments.some((i) => i.dueDate < today && installmentRemaining(i).gt(0));
@@ -88,7 +107,11 @@ export function planStatus(plan: InstallmentPlan, installments: readonly Install
 export function allocatePayment(installments: Installment[], amount: Decimal): Decimal {
   let left = amount;
   for (const inst of [...installments].sort((a, b) => a.number - b.number)) {
-    for (const [due, paid] of [['fees', 'paidFees'], ['interest', 'paidInterest'], ['principal', 'paidPrincipal']] as const) {
+    for (const [due, paid] of [
+      ['fees', 'paidFees'],
+      ['interest', 'paidInterest'],
+      ['principal', 'paidPrincipal'],
+    ] as const) {
       if (left.lte(0)) return new Dec(0);
       const open = inst[due].minus(inst[paid]);
       if (open.lte(0)) continue;

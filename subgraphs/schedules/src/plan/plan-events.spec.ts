@@ -6,13 +6,19 @@ import { baseTermsJson } from '../engine/terms.fixture';
 import { DISBURSEMENT_EVENT_ID, planEventLog, utcCalendarDate } from './plan-events';
 
 const terms = parsePlanTerms(baseTermsJson);
-const payment = (paymentId: string, amount: string, appliedAt: string) =>
-  ({ paymentId, amount: new Dec(amount), appliedAt: new Date(appliedAt) });
+const payment = (paymentId: string, amount: string, appliedAt: string) => ({
+  paymentId,
+  amount: new Dec(amount),
+  appliedAt: new Date(appliedAt),
+});
 
 describe('planEventLog', () => {
-  it('starts with the disbursement on the terms\' disbursement date', () => {
+  it("starts with the disbursement on the terms' disbursement date", () => {
     const [first, ...rest] = planEventLog(terms, []);
-    assert.deepEqual([first.type, first.id, first.date.toString()], ['DISBURSEMENT', DISBURSEMENT_EVENT_ID, '2025-01-15']);
+    assert.deepEqual(
+      [first.type, first.id, first.date.toString()],
+      ['DISBURSEMENT', DISBURSEMENT_EVENT_ID, '2025-01-15'],
+    );
     assert.equal(rest.length, 0);
   });
 
@@ -21,10 +27,15 @@ describe('planEventLog', () => {
       payment('p-2', '1037.0300', '2025-03-15T08:00:00Z'),
       payment('p-1', '1037.03', '2025-02-14T23:30:00-02:00'),
     ]);
-    assert.deepEqual(events.slice(1).map((e) => e.type === 'PAYMENT' && [e.id, e.date.toString(), e.amount, e.prepayment]), [
-      ['p-1', '2025-02-15', '1037.03', undefined],
-      ['p-2', '2025-03-15', '1037.03', undefined],
-    ]);
+    assert.deepEqual(
+      events
+        .slice(1)
+        .map((e) => e.type === 'PAYMENT' && [e.id, e.date.toString(), e.amount, e.prepayment]),
+      [
+        ['p-1', '2025-02-15', '1037.03', undefined],
+        ['p-2', '2025-03-15', '1037.03', undefined],
+      ],
+    );
   });
 
   it('writes amounts without exponent notation', () => {
@@ -32,7 +43,7 @@ describe('planEventLog', () => {
     assert.equal(event.type === 'PAYMENT' && event.amount, '0.0000001');
   });
 
-  it('takes the calendar date in UTC whatever the instant\'s offset', () => {
+  it("takes the calendar date in UTC whatever the instant's offset", () => {
     assert.equal(utcCalendarDate(new Date('2025-12-31T23:59:59.999Z')).toString(), '2025-12-31');
     assert.equal(utcCalendarDate(new Date('2025-12-31T22:00:00-05:00')).toString(), '2026-01-01');
   });

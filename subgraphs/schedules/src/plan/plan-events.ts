@@ -19,7 +19,10 @@ export interface AppliedPaymentRecord {
  * what is due is held as credit, as the stored allocation does. Oldest first; the engine replays in
  * its own canonical order anyway.
  */
-export function planEventLog(terms: PlanTerms, payments: readonly AppliedPaymentRecord[]): PlanEvent[] {
+export function planEventLog(
+  terms: PlanTerms,
+  payments: readonly AppliedPaymentRecord[],
+): PlanEvent[] {
   const paid = [...payments].sort((a, b) => a.appliedAt.getTime() - b.appliedAt.getTime());
   return [
     { type: 'DISBURSEMENT', id: DISBURSEMENT_EVENT_ID, date: terms.disbursementDate },

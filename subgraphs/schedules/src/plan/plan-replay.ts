@@ -11,7 +11,11 @@ import { StoredPlanStatus, type InstallmentPlan } from './plan.entity';
  * anything beyond the whole plan kept as credit. The replay runs at the later of the business date
  * and the last payment's date, so a payment is never left pending. `installments` must be loaded.
  */
-export function storeReplayedState(plan: InstallmentPlan, payments: readonly AppliedPaymentRecord[], today: string): void {
+export function storeReplayedState(
+  plan: InstallmentPlan,
+  payments: readonly AppliedPaymentRecord[],
+  today: string,
+): void {
   if (!plan.terms) throw new Error(`plan ${plan.id} has no terms to replay`);
   const terms = parsePlanTerms(plan.terms);
   const businessDate = payments
@@ -22,7 +26,10 @@ export function storeReplayedState(plan: InstallmentPlan, payments: readonly App
   for (const replayed of state.installments) {
     const row = rows.get(replayed.number);
     // payments carry no reschedule, so the replay keeps the stored rows; a missing row is a bug
-    if (!row) throw new Error(`replay of plan ${plan.id} produced installment ${replayed.number}, which is not stored`);
+    if (!row)
+      throw new Error(
+        `replay of plan ${plan.id} produced installment ${replayed.number}, which is not stored`,
+      );
     row.paidPrincipal = new Dec(replayed.paid.principal);
     row.paidInterest = new Dec(replayed.paid.interest);
     row.paidFees = new Dec(replayed.paid.fees);

@@ -1,5 +1,14 @@
 import {
-  Collection, Entity, Enum, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, Unique,
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToMany,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
 } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { DecimalJsType } from '../../../shared/money/decimal-js.type';
@@ -103,7 +112,10 @@ export class Installment {
   @Property({ type: DecimalJsType, precision: 19, scale: 4 })
   paidFees: Decimal = new Dec(0);
 
-  constructor(plan: InstallmentPlan, row: { number: number; dueDate: string; principal: Decimal; interest: Decimal; fees: Decimal }) {
+  constructor(
+    plan: InstallmentPlan,
+    row: { number: number; dueDate: string; principal: Decimal; interest: Decimal; fees: Decimal },
+  ) {
     this.plan = plan;
     this.number = row.number;
     this.dueDate = row.dueDate;

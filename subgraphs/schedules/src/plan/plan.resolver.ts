@@ -32,7 +32,9 @@ export class PlanResolver {
 export class CustomerPlansResolver {
   constructor(private readonly planService: PlanService) {}
 
-  @FieldResolver(() => [PlanType], { description: 'The customer\'s installment plans, oldest first.' })
+  @FieldResolver(() => [PlanType], {
+    description: "The customer's installment plans, oldest first.",
+  })
   async plans(@Root() customer: CustomerRef): Promise<PlanType[]> {
     const rows = await this.planService.byCustomer.load(customer.id);
     return rows.map((p) => PlanType.from(p, this.planService.today()));

@@ -26,7 +26,11 @@ export const PLAN_OPENED = 'plan.opened';
 export class PlanService {
   /** One SELECT for the plans plus one for their installments, whatever the number of ids. */
   readonly byId = new DataLoader<string, InstallmentPlan | null>(async (ids) => {
-    const rows = await this.em.find(InstallmentPlan, { id: { $in: [...ids] } }, { populate: ['installments'], strategy: LoadStrategy.JOINED });
+    const rows = await this.em.find(
+      InstallmentPlan,
+      { id: { $in: [...ids] } },
+      { populate: ['installments'], strategy: LoadStrategy.JOINED },
+    );
     const map = new Map(rows.map((p) => [p.id, p]));
     return ids.map((id) => map.get(id) ?? null);
   });
@@ -35,7 +39,11 @@ export class PlanService {
     const rows = await this.em.find(
       InstallmentPlan,
       { customerId: { $in: [...customerIds] } },
-      { populate: ['installments'], strategy: LoadStrategy.JOINED, orderBy: { createdAt: 'asc', id: 'asc' } },
+      {
+        populate: ['installments'],
+        strategy: LoadStrategy.JOINED,
+        orderBy: { createdAt: 'asc', id: 'asc' },
+      },
     );
     return customerIds.map((id) => rows.filter((p) => p.customerId === id));
   });
@@ -67,33 +75,62 @@ export class PlanService {
    * and keeps the terms, so the plan can be replayed, previewed and explained later. The plan's
    * principal is what the installments repay: the terms' principal less any down payment.
    */
-  async openPlanFromTerms(customerId: string, title: string, rawTerms: Record<string, unknown>): Promise<InstallmentPlan> {
+  async openPlanFromTerms(
+    customerId: string,
+    title: string,
+    rawTerms: Record<string, unknown>,
+  ): Promise<InstallmentPlan> {
     const terms = engineCall('terms', () => parsePlanTerms(rawTerms));
     // A NONE schedule keeps sub-cent amounts; a stored plan holds minor units only.
-    if (terms.rounding.mode === 'NONE') throw badInput('terms.rounding.mode', 'A plan needs a rounding mode other than NONE.');
+    if (terms.rounding.mode === 'NONE')
+      throw badInput('terms.rounding.mode', 'A plan needs a rounding mode other than NONE.');
     const schedule = scheduleToJson(engineCall('terms', () => previewSchedule(terms)));
     const installments = schedule.installments.map((i) => ({
-      dueDate: i.dueDate, principal: new Dec(i.principal), interest: new Dec(i.interest), fees: new Dec(i.fees),
+      dueDate: i.dueDate,
+      principal: new Dec(i.principal),
+      interest: new Dec(i.interest),
+      fees: new Dec(i.fees),
     }));
     const principal = installments.reduce((sum, i) => sum.plus(i.principal), new Dec(0));
-    return this.create({ customerId, title, currency: terms.currency, principal, installments }, rawTerms);
+    return this.create(
+      { customerId, title, currency: terms.currency, principal, installments },
+      rawTerms,
+    );
   }
 
   /** Applied payments of a plan, oldest first (the source of its PAYMENT events). */
   appliedPayments(planId: string): Promise<AppliedPayment[]> {
-    return this.em.find(AppliedPayment, { plan: planId }, { orderBy: { appliedAt: 'asc', paymentId: 'asc' } });
+    return this.em.find(
+      AppliedPayment,
+      { plan: planId },
+      { orderBy: { appliedAt: 'asc', paymentId: 'asc' } },
+    );
   }
 
-  private async create(input: OpenPlanInput, terms: Record<string, unknown> | null): Promise<InstallmentPlan> {
+  private async create(
+    input: OpenPlanInput,
+    terms: Record<string, unknown> | null,
+  ): Promise<InstallmentPlan> {
     validateOpenPlan(input);
     const plan = await this.em.transactional(async (em) => {
-      const created = new InstallmentPlan(input.customerId, input.title, input.currency, input.principal);
+      const created = new InstallmentPlan(
+        input.customerId,
+        input.title,
+        input.currency,
+        input.principal,
+      );
       created.terms = terms;
-      input.installments.forEach((row, index) => created.installments.add(new Installment(created, { ...row, number: index + 1 })));
+      input.installments.forEach((row, index) =>
+        created.installments.add(new Installment(created, { ...row, number: index + 1 })),
+      );
       em.persist(created);
-      em.persist(new OutboxEvent(randomUUID(), 'payments', PLAN_OPENED, {
-        planId: created.id, customerId: created.customerId, currency: created.currency,
-      }));
+      em.persist(
+        new OutboxEvent(randomUUID(), 'payments', PLAN_OPENED, {
+          planId: created.id,
+          customerId: created.customerId,
+          currency: created.currency,
+        }),
+      );
       return created;
     });
     this.onOutbox();
@@ -102,8 +139,10 @@ export class PlanService {
 }
 
 function validateOpenPlan(input: OpenPlanInput): void {
-  if (!isKnownCurrency(input.currency)) throw badInput('currency', `Unknown ISO 4217 currency ${input.currency}.`);
-  if (input.title.trim().length === 0 || input.title.length > 200) throw badInput('title', 'Title must be 1 to 200 characters.');
+  if (!isKnownCurrency(input.currency))
+    throw badInput('currency', `Unknown ISO 4217 currency ${input.currency}.`);
+  if (input.title.trim().length === 0 || input.title.length > 200)
+    throw badInput('title', 'Title must be 1 to 200 characters.');
   if (input.installments.length < 1 || input.installments.length > 1200) {
     throw badInput('installments', 'A plan has 1 to 1200 installments.');
   }
@@ -117,10 +156,12 @@ function validateOpenPlan(input: OpenPlanInput): void {
       throw badInput(field, `${field}: ${(error as Error).message}`);
     }
   };
-  if (!money(input.principal, 'principal').isPositive()) throw badInput('principal', 'Principal must be positive.');
+  if (!money(input.principal, 'principal').isPositive())
+    throw badInput('principal', 'Principal must be positive.');
   let sum = new Dec(0);
   input.installments.forEach((row, i) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(row.dueDate)) throw badInput(`installments.${i}.dueDate`, 'Due dates are ISO calendar dates.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(row.dueDate))
+      throw badInput(`installments.${i}.dueDate`, 'Due dates are ISO calendar dates.');
     if (i > 0 && row.dueDate <= input.installments[i - 1].dueDate) {
       throw badInput(`installments.${i}.dueDate`, 'Due dates must increase.');
     }
@@ -128,5 +169,6 @@ function validateOpenPlan(input: OpenPlanInput): void {
     money(row.interest, `installments.${i}.interest`);
     money(row.fees, `installments.${i}.fees`);
   });
-  if (!sum.eq(input.principal)) throw badInput('installments', 'Installment principals must sum to the plan principal.');
+  if (!sum.eq(input.principal))
+    throw badInput('installments', 'Installment principals must sum to the plan principal.');
 }

@@ -5,7 +5,14 @@ import { Money } from '../../../shared/money/money';
 import { DateTimeScalar, LocalDateScalar } from '../../../shared/graphql/scalars';
 import type { Installment, InstallmentPlan } from './plan.entity';
 import {
-  InstallmentStatus, PlanStatus, installmentPaid, installmentStatus, installmentTotal, nextUnpaid, planStatus, planTotals,
+  InstallmentStatus,
+  PlanStatus,
+  installmentPaid,
+  installmentStatus,
+  installmentTotal,
+  nextUnpaid,
+  planStatus,
+  planTotals,
 } from './plan-balance';
 
 registerEnumType(PlanStatus, {
@@ -15,7 +22,9 @@ registerEnumType(PlanStatus, {
     PENDING: { description: 'Agreed but not yet disbursed.' },
     ACTIVE: { description: 'Being repaid, nothing overdue.' },
     PAID_OFF: { description: 'Everything repaid.' },
-    DELINQUENT: { description: 'At least one installment is past its due date and not fully paid.' },
+    DELINQUENT: {
+      description: 'At least one installment is past its due date and not fully paid.',
+    },
     CANCELLED: { description: 'Cancelled before completion.' },
   },
 });
@@ -43,7 +52,9 @@ export class CustomerRef {
   }
 }
 
-@ObjectType('Installment', { description: 'One scheduled repayment, split into principal, interest and fees.' })
+@ObjectType('Installment', {
+  description: 'One scheduled repayment, split into principal, interest and fees.',
+})
 export class InstallmentType {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -51,7 +62,9 @@ export class InstallmentType {
   @Field(() => Int, { description: 'Position in the schedule, from 1.' })
   number!: number;
 
-  @Field(() => LocalDateScalar, { description: 'Calendar date the installment is due (no time zone).' })
+  @Field(() => LocalDateScalar, {
+    description: 'Calendar date the installment is due (no time zone).',
+  })
   dueDate!: string;
 
   @Field(() => DecimalScalar, { description: 'Principal part, in the plan currency.' })
@@ -66,7 +79,9 @@ export class InstallmentType {
   @Field(() => DecimalScalar, { description: 'principal + interest + fees.' })
   total!: string;
 
-  @Field(() => DecimalScalar, { description: 'Paid so far towards this installment, all components.' })
+  @Field(() => DecimalScalar, {
+    description: 'Paid so far towards this installment, all components.',
+  })
   paidTotal!: string;
 
   @Field(() => InstallmentStatus, { description: 'State on the business date.' })
@@ -75,7 +90,12 @@ export class InstallmentType {
   /** The plan's id, for field resolvers that need the plan (not part of the API). */
   planId!: string;
 
-  static from(i: Installment, currency: string, today: string, next: Installment | undefined): InstallmentType {
+  static from(
+    i: Installment,
+    currency: string,
+    today: string,
+    next: Installment | undefined,
+  ): InstallmentType {
     const fixed = (v: Installment['principal']) => Money.of(v, currency).toFixed();
     return Object.assign(new InstallmentType(), {
       id: i.id,
@@ -93,7 +113,9 @@ export class InstallmentType {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType('InstallmentPlan', { description: 'A principal repaid by one customer in scheduled installments.' })
+@ObjectType('InstallmentPlan', {
+  description: 'A principal repaid by one customer in scheduled installments.',
+})
 export class PlanType {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -119,15 +141,21 @@ export class PlanType {
   @Field(() => MoneyType, { description: 'Paid so far, all installments and components.' })
   paidAmount!: MoneyType;
 
-  @Field(() => MoneyType, { description: 'Sum of every installment\'s principal, interest and fees.' })
+  @Field(() => MoneyType, {
+    description: "Sum of every installment's principal, interest and fees.",
+  })
   totalRepayable!: MoneyType;
 
   @Field(() => MoneyType, {
-    description: 'Paid ahead of due dates and held for the next ones (part of paidAmount), or paid beyond the whole plan.',
+    description:
+      'Paid ahead of due dates and held for the next ones (part of paidAmount), or paid beyond the whole plan.',
   })
   credit!: MoneyType;
 
-  @Field(() => InstallmentType, { nullable: true, description: 'The first installment not fully paid.' })
+  @Field(() => InstallmentType, {
+    nullable: true,
+    description: 'The first installment not fully paid.',
+  })
   nextInstallment!: InstallmentType | null;
 
   @Field(() => [InstallmentType], { description: 'The schedule, in order.' })

@@ -4,7 +4,7 @@ import { LocalDateScalar } from '../../../shared/graphql/scalars';
 import { InstallmentComponent, PrepaymentStrategy } from './servicing.enums';
 import { ScheduleRowType, ScheduleVersionType } from './schedule.type';
 
-@ObjectType('PaymentAllocation', { description: 'One step of a payment\'s allocation.' })
+@ObjectType('PaymentAllocation', { description: "One step of a payment's allocation." })
 export class PaymentAllocationType {
   @Field(() => Int, { description: 'Installment paid.' })
   installmentNumber!: number;
@@ -23,7 +23,9 @@ export class PaymentPreviewType {
   @Field(() => ID, { description: 'The plan.' })
   planId!: string;
 
-  @Field(() => LocalDateScalar, { description: 'Date the payment is assumed made (the business date).' })
+  @Field(() => LocalDateScalar, {
+    description: 'Date the payment is assumed made (the business date).',
+  })
   date!: string;
 
   @Field(() => DecimalScalar, { description: 'The amount previewed.' })
@@ -32,7 +34,9 @@ export class PaymentPreviewType {
   @Field(() => PrepaymentStrategy, { description: 'What happens to money beyond what is due.' })
   strategy!: PrepaymentStrategy;
 
-  @Field(() => [PaymentAllocationType], { description: 'How the payment would be applied, in order.' })
+  @Field(() => [PaymentAllocationType], {
+    description: 'How the payment would be applied, in order.',
+  })
   allocations!: PaymentAllocationType[];
 
   @Field(() => DecimalScalar, { description: 'Part held as credit for later due dates.' })
@@ -53,10 +57,14 @@ export class PaymentPreviewType {
   @Field(() => DecimalScalar, { description: 'Installment amount before the payment.' })
   installmentAmountBefore!: string;
 
-  @Field(() => DecimalScalar, { description: 'Installment amount after the payment (lower with REDUCE_INSTALLMENT).' })
+  @Field(() => DecimalScalar, {
+    description: 'Installment amount after the payment (lower with REDUCE_INSTALLMENT).',
+  })
   installmentAmountAfter!: string;
 
-  @Field(() => DecimalScalar, { description: 'Scheduled interest before − after: interest the payment saves.' })
+  @Field(() => DecimalScalar, {
+    description: 'Scheduled interest before − after: interest the payment saves.',
+  })
   interestSaved!: string;
 
   @Field(() => DecimalScalar, { description: 'Everything still owed after the payment.' })
@@ -65,11 +73,15 @@ export class PaymentPreviewType {
   @Field({ description: 'True when the payment would pay the plan off.' })
   isPaidOff!: boolean;
 
-  @Field(() => [ScheduleVersionType], { description: 'Schedule versions the payment would make (none when nothing is re-amortised).' })
+  @Field(() => [ScheduleVersionType], {
+    description: 'Schedule versions the payment would make (none when nothing is re-amortised).',
+  })
   newVersions!: ScheduleVersionType[];
 }
 
-@ObjectType('PayoffInterestAccrual', { description: 'Interest of the running period, accrued to the payoff date.' })
+@ObjectType('PayoffInterestAccrual', {
+  description: 'Interest of the running period, accrued to the payoff date.',
+})
 export class PayoffInterestAccrualType {
   @Field(() => Int, { description: 'Installment whose period is running.' })
   installmentNumber!: number;
@@ -83,7 +95,10 @@ export class PayoffInterestAccrualType {
   @Field(() => Int, { description: 'Days of the period.' })
   periodDays!: number;
 
-  @Field(() => DecimalScalar, { description: 'Interest accrued: the period\'s interest × elapsedDays / periodDays, rounded once.' })
+  @Field(() => DecimalScalar, {
+    description:
+      "Interest accrued: the period's interest × elapsedDays / periodDays, rounded once.",
+  })
   amount!: string;
 }
 
@@ -98,10 +113,14 @@ export class PayoffQuoteType {
   @Field(() => DecimalScalar, { description: 'All principal outstanding.' })
   principal!: string;
 
-  @Field(() => DecimalScalar, { description: 'Interest due by goodThrough plus interest accrued in the running period.' })
+  @Field(() => DecimalScalar, {
+    description: 'Interest due by goodThrough plus interest accrued in the running period.',
+  })
   interest!: string;
 
-  @Field(() => DecimalScalar, { description: 'Fees due by goodThrough and fees charged by events.' })
+  @Field(() => DecimalScalar, {
+    description: 'Fees due by goodThrough and fees charged by events.',
+  })
   fees!: string;
 
   @Field(() => DecimalScalar, { description: 'Late fees outstanding.' })
@@ -113,7 +132,10 @@ export class PayoffQuoteType {
   @Field(() => DecimalScalar, { description: 'principal + interest + fees + penalties − credit.' })
   total!: string;
 
-  @Field(() => PayoffInterestAccrualType, { nullable: true, description: 'How the running period\'s interest was accrued; null when none is running.' })
+  @Field(() => PayoffInterestAccrualType, {
+    nullable: true,
+    description: "How the running period's interest was accrued; null when none is running.",
+  })
   interestAccrual!: PayoffInterestAccrualType | null;
 }
 
@@ -125,10 +147,16 @@ export class ExplanationInputType {
   @Field({ description: 'Its value as text (an exact decimal, a fraction "a/b" or a date).' })
   value!: string;
 
-  @Field(() => String, { nullable: true, description: 'Unit of the value: a currency code, "percent", "days", "years", "date".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Unit of the value: a currency code, "percent", "days", "years", "date".',
+  })
   unit!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'How the value was obtained, when it needs saying.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the value was obtained, when it needs saying.',
+  })
   note!: string | null;
 }
 
@@ -149,7 +177,7 @@ export class ExplanationRoundingType {
 
 @ObjectType('ExplanationAllocation', { description: 'A payment that paid part of the amount.' })
 export class ExplanationAllocationType {
-  @Field({ description: 'The payment\'s id.' })
+  @Field({ description: "The payment's id." })
   paymentId!: string;
 
   @Field(() => LocalDateScalar, { description: 'When it was applied.' })
@@ -159,7 +187,9 @@ export class ExplanationAllocationType {
   amount!: string;
 }
 
-@ObjectType('Explanation', { description: 'How one amount of an installment was calculated and paid.' })
+@ObjectType('Explanation', {
+  description: 'How one amount of an installment was calculated and paid.',
+})
 export class ExplanationType {
   @Field(() => Int, { description: 'The installment.' })
   installmentNumber!: number;
@@ -173,12 +203,17 @@ export class ExplanationType {
   @Field({ description: 'The formula, in words and symbols.' })
   formula!: string;
 
-  @Field(() => [ExplanationInputType], { description: 'The formula\'s inputs.' })
+  @Field(() => [ExplanationInputType], { description: "The formula's inputs." })
   inputs!: ExplanationInputType[];
 
-  @Field(() => ExplanationRoundingType, { nullable: true, description: 'The rounding applied; null when the amount is not rounded here.' })
+  @Field(() => ExplanationRoundingType, {
+    nullable: true,
+    description: 'The rounding applied; null when the amount is not rounded here.',
+  })
   rounding!: ExplanationRoundingType | null;
 
-  @Field(() => [ExplanationAllocationType], { description: 'Payments that paid this amount, oldest first.' })
+  @Field(() => [ExplanationAllocationType], {
+    description: 'Payments that paid this amount, oldest first.',
+  })
   allocations!: ExplanationAllocationType[];
 }

@@ -32,13 +32,23 @@ export function scheduleRows(rows: readonly DueRow[], digits: number): ScheduleR
 }
 
 /** Rows of a plan opened with an explicit schedule: its stored installments, in order. */
-export function storedScheduleRows(installments: readonly Installment[], digits: number): ScheduleRowType[] {
+export function storedScheduleRows(
+  installments: readonly Installment[],
+  digits: number,
+): ScheduleRowType[] {
   const sorted = [...installments].sort((a, b) => a.number - b.number);
-  return scheduleRows(sorted.map((i) => ({
-    number: i.number,
-    dueDate: i.dueDate,
-    due: { principal: i.principal.toFixed(digits), interest: i.interest.toFixed(digits), fees: i.fees.toFixed(digits) },
-  })), digits);
+  return scheduleRows(
+    sorted.map((i) => ({
+      number: i.number,
+      dueDate: i.dueDate,
+      due: {
+        principal: i.principal.toFixed(digits),
+        interest: i.interest.toFixed(digits),
+        fees: i.fees.toFixed(digits),
+      },
+    })),
+    digits,
+  );
 }
 
 /** Sum of the scheduled interest of rows, exact. */

@@ -4,7 +4,9 @@ import { LocalDateScalar } from '../../../shared/graphql/scalars';
 import type { ScheduleJson } from '../engine';
 import { ScheduleChangeReason } from './servicing.enums';
 
-@ObjectType('ScheduleRow', { description: 'One installment of a schedule; amounts in the plan currency.' })
+@ObjectType('ScheduleRow', {
+  description: 'One installment of a schedule; amounts in the plan currency.',
+})
 export class ScheduleRowType {
   @Field(() => Int, { description: 'Position in the schedule, from 1.' })
   number!: number;
@@ -44,7 +46,9 @@ export class AmountsDueAtDisbursementType {
   total!: string;
 }
 
-@ObjectType('ScheduleTotals', { description: 'Sums over the schedule, including what is due at disbursement.' })
+@ObjectType('ScheduleTotals', {
+  description: 'Sums over the schedule, including what is due at disbursement.',
+})
 export class ScheduleTotalsType {
   @Field(() => DecimalScalar, { description: 'All principal: the loan principal.' })
   principal!: string;
@@ -59,12 +63,17 @@ export class ScheduleTotalsType {
   total!: string;
 }
 
-@ObjectType('SchedulePreview', { description: 'The schedule terms would produce, without opening a plan.' })
+@ObjectType('SchedulePreview', {
+  description: 'The schedule terms would produce, without opening a plan.',
+})
 export class SchedulePreviewType {
   @Field({ description: 'ISO 4217 currency of every amount.' })
   currency!: string;
 
-  @Field(() => DecimalScalar, { description: 'The equal installment (principal + interest), or the equal principal part for EQUAL_PRINCIPAL.' })
+  @Field(() => DecimalScalar, {
+    description:
+      'The equal installment (principal + interest), or the equal principal part for EQUAL_PRINCIPAL.',
+  })
   installmentAmount!: string;
 
   @Field(() => [ScheduleRowType], { description: 'The installments, in order.' })
@@ -76,7 +85,9 @@ export class SchedulePreviewType {
   @Field(() => ScheduleTotalsType, { description: 'Sums over the schedule.' })
   totals!: ScheduleTotalsType;
 
-  @Field(() => DecimalScalar, { description: 'Regulation Z (Appendix J) annual percentage rate, percent with 2 decimals.' })
+  @Field(() => DecimalScalar, {
+    description: 'Regulation Z (Appendix J) annual percentage rate, percent with 2 decimals.',
+  })
   aprPercent!: string;
 
   static from(currency: string, json: ScheduleJson & { aprPercent: string }): SchedulePreviewType {
@@ -92,32 +103,45 @@ export class SchedulePreviewType {
 }
 
 @ObjectType('AprDisclosure', {
-  description: 'Truth in Lending figures of a schedule (Regulation Z): APR and the amounts it is computed from.',
+  description:
+    'Truth in Lending figures of a schedule (Regulation Z): APR and the amounts it is computed from.',
 })
 export class AprDisclosureType {
   @Field({ description: 'ISO 4217 currency of the amounts.' })
   currency!: string;
 
-  @Field(() => DecimalScalar, { description: 'Annual percentage rate, percent with 2 decimals (Appendix J actuarial method).' })
+  @Field(() => DecimalScalar, {
+    description: 'Annual percentage rate, percent with 2 decimals (Appendix J actuarial method).',
+  })
   aprPercent!: string;
 
-  @Field(() => DecimalScalar, { description: 'Rate per unit-period solving the Appendix J equation, 12 decimals.' })
+  @Field(() => DecimalScalar, {
+    description: 'Rate per unit-period solving the Appendix J equation, 12 decimals.',
+  })
   periodicRate!: string;
 
-  @Field(() => DecimalScalar, { description: 'Unit-periods per year (the payment frequency; 12 for monthly).' })
+  @Field(() => DecimalScalar, {
+    description: 'Unit-periods per year (the payment frequency; 12 for monthly).',
+  })
   unitPeriodsPerYear!: string;
 
-  @Field(() => DecimalScalar, { description: 'Amount financed: principal less down payment less fees paid at disbursement.' })
+  @Field(() => DecimalScalar, {
+    description: 'Amount financed: principal less down payment less fees paid at disbursement.',
+  })
   amountFinanced!: string;
 
-  @Field(() => DecimalScalar, { description: 'Finance charge: totalOfPayments − amountFinanced (interest and all fees).' })
+  @Field(() => DecimalScalar, {
+    description: 'Finance charge: totalOfPayments − amountFinanced (interest and all fees).',
+  })
   financeCharge!: string;
 
   @Field(() => DecimalScalar, { description: 'Total of payments: the sum of every installment.' })
   totalOfPayments!: string;
 }
 
-@ObjectType('ScheduleVersion', { description: 'One version of a plan\'s schedule: what changed, when and why.' })
+@ObjectType('ScheduleVersion', {
+  description: "One version of a plan's schedule: what changed, when and why.",
+})
 export class ScheduleVersionType {
   @Field(() => Int, { description: 'Version number, from 1 (the original schedule).' })
   version!: number;
@@ -125,7 +149,10 @@ export class ScheduleVersionType {
   @Field(() => ScheduleChangeReason, { description: 'Why this version was made.' })
   reason!: ScheduleChangeReason;
 
-  @Field(() => String, { nullable: true, description: 'Id of the event that made it (a payment id for a prepayment).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Id of the event that made it (a payment id for a prepayment).',
+  })
   eventId!: string | null;
 
   @Field(() => LocalDateScalar, { description: 'Date from which it applies.' })

@@ -2,14 +2,25 @@ import { registerEnumType } from 'type-graphql';
 
 // GraphQL names are the keys (SCREAMING_SNAKE); values are the engine's own spellings.
 
-export enum FrequencyUnit { DAYS = 'DAYS', WEEKS = 'WEEKS', MONTHS = 'MONTHS' }
-export enum InterestMethod { DECLINING_BALANCE = 'DECLINING_BALANCE', FLAT = 'FLAT', NONE = 'NONE' }
+export enum FrequencyUnit {
+  DAYS = 'DAYS',
+  WEEKS = 'WEEKS',
+  MONTHS = 'MONTHS',
+}
+export enum InterestMethod {
+  DECLINING_BALANCE = 'DECLINING_BALANCE',
+  FLAT = 'FLAT',
+  NONE = 'NONE',
+}
 export enum Amortization {
   EQUAL_INSTALLMENTS = 'EQUAL_INSTALLMENTS',
   EQUAL_PRINCIPAL = 'EQUAL_PRINCIPAL',
   INTEREST_ONLY_BALLOON = 'INTEREST_ONLY_BALLOON',
 }
-export enum InterestAccrual { PER_PERIOD = 'PER_PERIOD', DAILY = 'DAILY' }
+export enum InterestAccrual {
+  PER_PERIOD = 'PER_PERIOD',
+  DAILY = 'DAILY',
+}
 export enum DayCountConvention {
   THIRTY_360 = '30/360',
   ACT_360 = 'ACT/360',
@@ -17,7 +28,13 @@ export enum DayCountConvention {
   ACT_365F = 'ACT/365F',
   ACT_ACT = 'ACT/ACT',
 }
-export enum ScheduleRoundingMode { HALF_EVEN = 'HALF_EVEN', HALF_UP = 'HALF_UP', DOWN = 'DOWN', UP = 'UP', NONE = 'NONE' }
+export enum ScheduleRoundingMode {
+  HALF_EVEN = 'HALF_EVEN',
+  HALF_UP = 'HALF_UP',
+  DOWN = 'DOWN',
+  UP = 'UP',
+  NONE = 'NONE',
+}
 export enum FeeKind {
   ONE_OFF = 'ONE_OFF',
   PER_INSTALLMENT = 'PER_INSTALLMENT',
@@ -28,13 +45,21 @@ export enum AllocationOrder {
   COMPONENT_THEN_DUE_DATE = 'COMPONENT_THEN_DUE_DATE',
   DUE_DATE_THEN_COMPONENT = 'DUE_DATE_THEN_COMPONENT',
 }
-export enum InstallmentComponent { PENALTY = 'PENALTY', FEE = 'FEE', INTEREST = 'INTEREST', PRINCIPAL = 'PRINCIPAL' }
+export enum InstallmentComponent {
+  PENALTY = 'PENALTY',
+  FEE = 'FEE',
+  INTEREST = 'INTEREST',
+  PRINCIPAL = 'PRINCIPAL',
+}
 export enum PrepaymentStrategy {
   REDUCE_TERM = 'REDUCE_TERM',
   REDUCE_INSTALLMENT = 'REDUCE_INSTALLMENT',
   HOLD_AS_CREDIT = 'HOLD_AS_CREDIT',
 }
-export enum ScheduleVersionChoice { ORIGINAL = 'ORIGINAL', CURRENT = 'CURRENT' }
+export enum ScheduleVersionChoice {
+  ORIGINAL = 'ORIGINAL',
+  CURRENT = 'CURRENT',
+}
 export enum ScheduleChangeReason {
   ORIGINAL = 'ORIGINAL',
   PREPAYMENT_REDUCE_TERM = 'PREPAYMENT_REDUCE_TERM',
@@ -49,14 +74,18 @@ registerEnumType(FrequencyUnit, {
   valuesConfig: {
     DAYS: { description: 'Due dates every N days.' },
     WEEKS: { description: 'Due dates every N weeks.' },
-    MONTHS: { description: 'Due dates every N months, on the first due date\'s day (clamped to month end).' },
+    MONTHS: {
+      description: "Due dates every N months, on the first due date's day (clamped to month end).",
+    },
   },
 });
 registerEnumType(InterestMethod, {
   name: 'InterestMethod',
   description: 'How interest is charged.',
   valuesConfig: {
-    DECLINING_BALANCE: { description: 'On the principal outstanding in each period (amortising loan).' },
+    DECLINING_BALANCE: {
+      description: 'On the principal outstanding in each period (amortising loan).',
+    },
     FLAT: { description: 'On the original principal for the whole term, spread evenly.' },
     NONE: { description: 'No interest (e.g. pay in 4).' },
   },
@@ -72,9 +101,11 @@ registerEnumType(Amortization, {
 });
 registerEnumType(InterestAccrual, {
   name: 'InterestAccrual',
-  description: 'How a period\'s interest is measured.',
+  description: "How a period's interest is measured.",
   valuesConfig: {
-    PER_PERIOD: { description: 'Annual rate × the regular period fraction (e.g. 1/12 for monthly).' },
+    PER_PERIOD: {
+      description: 'Annual rate × the regular period fraction (e.g. 1/12 for monthly).',
+    },
     DAILY: { description: 'Annual rate × the actual days of the period under the day count.' },
   },
 });
@@ -91,31 +122,43 @@ registerEnumType(DayCountConvention, {
 });
 registerEnumType(ScheduleRoundingMode, {
   name: 'ScheduleRoundingMode',
-  description: 'How amounts are rounded to the currency\'s minor unit at each rounding point.',
+  description: "How amounts are rounded to the currency's minor unit at each rounding point.",
   valuesConfig: {
-    HALF_EVEN: { description: 'Half to even (banker\'s rounding).' },
+    HALF_EVEN: { description: "Half to even (banker's rounding)." },
     HALF_UP: { description: 'Half away from zero.' },
     DOWN: { description: 'Towards zero.' },
     UP: { description: 'Away from zero.' },
-    NONE: { description: 'Full precision; rounded HALF_EVEN only for display. Previews only, not plans.' },
+    NONE: {
+      description: 'Full precision; rounded HALF_EVEN only for display. Previews only, not plans.',
+    },
   },
 });
 registerEnumType(FeeKind, {
   name: 'FeeKind',
   description: 'How a fee is charged.',
   valuesConfig: {
-    ONE_OFF: { description: 'A fixed amount once: at disbursement (installment 0) or on one installment.' },
+    ONE_OFF: {
+      description: 'A fixed amount once: at disbursement (installment 0) or on one installment.',
+    },
     PER_INSTALLMENT: { description: 'A fixed amount on every installment.' },
-    PERCENT_OF_INSTALLMENT: { description: 'A percent of each installment\'s principal + interest.' },
-    PERCENT_OF_BALANCE: { description: 'A percent of the principal outstanding at the start of each period.' },
+    PERCENT_OF_INSTALLMENT: {
+      description: "A percent of each installment's principal + interest.",
+    },
+    PERCENT_OF_BALANCE: {
+      description: 'A percent of the principal outstanding at the start of each period.',
+    },
   },
 });
 registerEnumType(AllocationOrder, {
   name: 'AllocationOrder',
   description: 'The order in which a payment pays what is due.',
   valuesConfig: {
-    COMPONENT_THEN_DUE_DATE: { description: 'All penalties oldest first, then all fees, then interest, then principal.' },
-    DUE_DATE_THEN_COMPONENT: { description: 'Oldest installment first, each one component by component.' },
+    COMPONENT_THEN_DUE_DATE: {
+      description: 'All penalties oldest first, then all fees, then interest, then principal.',
+    },
+    DUE_DATE_THEN_COMPONENT: {
+      description: 'Oldest installment first, each one component by component.',
+    },
   },
 });
 registerEnumType(InstallmentComponent, {
@@ -124,7 +167,7 @@ registerEnumType(InstallmentComponent, {
   valuesConfig: {
     PENALTY: { description: 'Late fees assessed on the installment.' },
     FEE: { description: 'Scheduled fees and fees charged later.' },
-    INTEREST: { description: 'Interest of the installment\'s period.' },
+    INTEREST: { description: "Interest of the installment's period." },
     PRINCIPAL: { description: 'Repayment of the amount financed.' },
   },
 });
@@ -132,9 +175,15 @@ registerEnumType(PrepaymentStrategy, {
   name: 'PrepaymentStrategy',
   description: 'What to do with money paid beyond what is due.',
   valuesConfig: {
-    REDUCE_TERM: { description: 'Pay principal, keep the installment amount, end the plan sooner.' },
-    REDUCE_INSTALLMENT: { description: 'Pay principal, keep the end date, lower the installments.' },
-    HOLD_AS_CREDIT: { description: 'Hold it as credit for the next due dates (what a recorded payment does today).' },
+    REDUCE_TERM: {
+      description: 'Pay principal, keep the installment amount, end the plan sooner.',
+    },
+    REDUCE_INSTALLMENT: {
+      description: 'Pay principal, keep the end date, lower the installments.',
+    },
+    HOLD_AS_CREDIT: {
+      description: 'Hold it as credit for the next due dates (what a recorded payment does today).',
+    },
   },
 });
 registerEnumType(ScheduleVersionChoice, {
@@ -142,7 +191,10 @@ registerEnumType(ScheduleVersionChoice, {
   description: 'Which schedule of a plan to show.',
   valuesConfig: {
     ORIGINAL: { description: 'The schedule built from the terms when the plan was opened.' },
-    CURRENT: { description: 'The schedule now, after prepayments, reschedules and charges up to the business date.' },
+    CURRENT: {
+      description:
+        'The schedule now, after prepayments, reschedules and charges up to the business date.',
+    },
   },
 });
 registerEnumType(ScheduleChangeReason, {
@@ -151,7 +203,9 @@ registerEnumType(ScheduleChangeReason, {
   valuesConfig: {
     ORIGINAL: { description: 'The schedule at opening.' },
     PREPAYMENT_REDUCE_TERM: { description: 'A principal prepayment shortened the plan.' },
-    PREPAYMENT_REDUCE_INSTALLMENT: { description: 'A principal prepayment lowered the installments.' },
+    PREPAYMENT_REDUCE_INSTALLMENT: {
+      description: 'A principal prepayment lowered the installments.',
+    },
     RESCHEDULE: { description: 'The rate or the number of installments was changed.' },
     PAYOFF: { description: 'The plan was paid off early; later interest and fees were cancelled.' },
   },

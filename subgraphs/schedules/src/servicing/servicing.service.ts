@@ -2,8 +2,20 @@ import { LocalDate } from '../../../shared/dates/local-date';
 import { DomainError, badInput, notFound } from '../../../shared/errors/domain-error';
 import { Dec, Money, minorDigits, type Dec as Decimal } from '../../../shared/money/money';
 import {
-  aprJson, explain, parsePlanTerms, paymentPreview, payoffQuote, planStateToJson, previewSchedule, previewScheduleJson,
-  replayPlan, scheduleApr, scheduleToJson, type PlanEvent, type PlanState, type PlanTerms,
+  aprJson,
+  explain,
+  parsePlanTerms,
+  paymentPreview,
+  payoffQuote,
+  planStateToJson,
+  previewSchedule,
+  previewScheduleJson,
+  replayPlan,
+  scheduleApr,
+  scheduleToJson,
+  type PlanEvent,
+  type PlanState,
+  type PlanTerms,
 } from '../engine';
 import { engineCall } from '../plan/engine-call';
 import type { InstallmentPlan } from '../plan/plan.entity';
@@ -13,7 +25,12 @@ import { toExplanation } from './explanation.mapper';
 import type { ExplanationType, PaymentPreviewType, PayoffQuoteType } from './plan-servicing.type';
 import { toPaymentPreview, toPayoffQuote, toVersions } from './plan-servicing.mapper';
 import { scheduleRows, storedScheduleRows } from './schedule-rows';
-import { AprDisclosureType, ScheduleRowType, SchedulePreviewType, type ScheduleVersionType } from './schedule.type';
+import {
+  AprDisclosureType,
+  ScheduleRowType,
+  SchedulePreviewType,
+  type ScheduleVersionType,
+} from './schedule.type';
 import { InstallmentComponent, PrepaymentStrategy, ScheduleVersionChoice } from './servicing.enums';
 import { toRawTerms, type ScheduleTermsInput } from './servicing.inputs';
 
@@ -40,7 +57,10 @@ export class ServicingService {
 
   schedulePreview(input: ScheduleTermsInput): SchedulePreviewType {
     const raw = toRawTerms(input);
-    return SchedulePreviewType.from(input.currency, engineCall('terms', () => previewScheduleJson(raw)));
+    return SchedulePreviewType.from(
+      input.currency,
+      engineCall('terms', () => previewScheduleJson(raw)),
+    );
   }
 
   /**
@@ -56,7 +76,9 @@ export class ServicingService {
       return { terms: parsed, apr: aprJson(scheduleApr(schedule)), json: scheduleToJson(schedule) };
     });
     const upfront = json.dueAtDisbursement;
-    const amountFinanced = new Dec(json.totals.principal).minus(upfront.downPayment).minus(upfront.fees);
+    const amountFinanced = new Dec(json.totals.principal)
+      .minus(upfront.downPayment)
+      .minus(upfront.fees);
     const totalOfPayments = json.installments.reduce((sum, row) => sum.plus(row.total), new Dec(0));
     const digits = terms.minorDigits;
     return Object.assign(new AprDisclosureType(), {
@@ -68,25 +90,42 @@ export class ServicingService {
     });
   }
 
-  async paymentPreview(planId: string, amount: Decimal, strategy: PrepaymentStrategy): Promise<PaymentPreviewType> {
+  async paymentPreview(
+    planId: string,
+    amount: Decimal,
+    strategy: PrepaymentStrategy,
+  ): Promise<PaymentPreviewType> {
     const serviced = await this.service(planId);
     const paid = paymentAmount(amount, serviced.plan.currency);
     const prepayment = strategy === PrepaymentStrategy.HOLD_AS_CREDIT ? undefined : strategy;
     const before = planStateToJson(serviced.state);
     const { payment, after } = engineCall('', () =>
-      paymentPreview(serviced.terms, serviced.events, serviced.today, { amount: paid, prepayment }));
-    return toPaymentPreview({ planId, strategy, amount: paid, before, after, payment, digits: serviced.terms.minorDigits });
+      paymentPreview(serviced.terms, serviced.events, serviced.today, { amount: paid, prepayment }),
+    );
+    return toPaymentPreview({
+      planId,
+      strategy,
+      amount: paid,
+      before,
+      after,
+      payment,
+      digits: serviced.terms.minorDigits,
+    });
   }
 
   async payoffQuote(planId: string, goodThrough: string): Promise<PayoffQuoteType> {
     const { state } = await this.service(planId);
-    return toPayoffQuote(planId, engineCall('', () => payoffQuote(state, LocalDate.parse(goodThrough))));
+    return toPayoffQuote(
+      planId,
+      engineCall('', () => payoffQuote(state, LocalDate.parse(goodThrough))),
+    );
   }
 
   /** ORIGINAL: the schedule of the terms; CURRENT: after the replay. Stored rows without terms. */
   async schedule(planId: string, version: ScheduleVersionChoice): Promise<ScheduleRowType[]> {
     const plan = await this.plans.get(planId);
-    if (!plan.terms) return storedScheduleRows(plan.installments.getItems(), minorDigits(plan.currency));
+    if (!plan.terms)
+      return storedScheduleRows(plan.installments.getItems(), minorDigits(plan.currency));
     const { terms, state } = await this.service(planId);
     if (version === ScheduleVersionChoice.ORIGINAL) {
       return scheduleToJson(state.original).installments.map(ScheduleRowType.from);
@@ -101,9 +140,16 @@ export class ServicingService {
     return toVersions(planStateToJson((await this.service(planId)).state).versions);
   }
 
-  async explain(planId: string, installmentNumber: number, component: InstallmentComponent): Promise<ExplanationType> {
+  async explain(
+    planId: string,
+    installmentNumber: number,
+    component: InstallmentComponent,
+  ): Promise<ExplanationType> {
     const { state, plan } = await this.service(planId);
-    return toExplanation(engineCall('', () => explain(state, installmentNumber, component)), plan.currency);
+    return toExplanation(
+      engineCall('', () => explain(state, installmentNumber, component)),
+      plan.currency,
+    );
   }
 
   private service(planId: string): Promise<ServicedPlan> {
@@ -121,12 +167,22 @@ export class ServicingService {
     const plan = await this.plans.get(planId);
     const stored = plan.terms;
     if (!stored) {
-      throw new DomainError('BAD_USER_INPUT', `Plan ${planId} was opened with an explicit schedule: it has no terms to service it from.`, { field: 'planId' });
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `Plan ${planId} was opened with an explicit schedule: it has no terms to service it from.`,
+        { field: 'planId' },
+      );
     }
     const terms = engineCall('terms', () => parsePlanTerms(stored));
     const events = planEventLog(terms, await this.plans.appliedPayments(planId));
     const today = LocalDate.parse(this.plans.today());
-    return { plan, terms, events, today, state: engineCall('', () => replayPlan(terms, events, today)) };
+    return {
+      plan,
+      terms,
+      events,
+      today,
+      state: engineCall('', () => replayPlan(terms, events, today)),
+    };
   }
 }
 

@@ -20,11 +20,43 @@ export type PrepaymentStrategy = 'REDUCE_TERM' | 'REDUCE_INSTALLMENT';
  */
 export type PlanEvent =
   | { readonly type: 'DISBURSEMENT'; readonly id: string; readonly date: LocalDate }
-  | { readonly type: 'PAYMENT'; readonly id: string; readonly date: LocalDate; readonly amount: string; readonly prepayment?: PrepaymentStrategy }
-  | { readonly type: 'REVERSAL'; readonly id: string; readonly date: LocalDate; readonly paymentId: string }
-  | { readonly type: 'FEE'; readonly id: string; readonly date: LocalDate; readonly amount: string; readonly name: string; readonly installmentNumber?: number }
-  | { readonly type: 'WAIVER'; readonly id: string; readonly date: LocalDate; readonly installmentNumber: number; readonly component: 'PENALTY' | 'FEE' | 'INTEREST'; readonly amount?: string }
-  | { readonly type: 'RESCHEDULE'; readonly id: string; readonly date: LocalDate; readonly annualRatePercent?: string; readonly remainingInstallments?: number; readonly reason: string };
+  | {
+      readonly type: 'PAYMENT';
+      readonly id: string;
+      readonly date: LocalDate;
+      readonly amount: string;
+      readonly prepayment?: PrepaymentStrategy;
+    }
+  | {
+      readonly type: 'REVERSAL';
+      readonly id: string;
+      readonly date: LocalDate;
+      readonly paymentId: string;
+    }
+  | {
+      readonly type: 'FEE';
+      readonly id: string;
+      readonly date: LocalDate;
+      readonly amount: string;
+      readonly name: string;
+      readonly installmentNumber?: number;
+    }
+  | {
+      readonly type: 'WAIVER';
+      readonly id: string;
+      readonly date: LocalDate;
+      readonly installmentNumber: number;
+      readonly component: 'PENALTY' | 'FEE' | 'INTEREST';
+      readonly amount?: string;
+    }
+  | {
+      readonly type: 'RESCHEDULE';
+      readonly id: string;
+      readonly date: LocalDate;
+      readonly annualRatePercent?: string;
+      readonly remainingInstallments?: number;
+      readonly reason: string;
+    };
 
 const positive = decimalString().refine((s) => Ratio.parse(s).compare(Ratio.ZERO) > 0, {
   error: 'must be greater than zero',
@@ -36,11 +68,46 @@ const eventSchema = z.discriminatedUnion(
   'type',
   [
     z.object({ type: z.literal('DISBURSEMENT'), id, date: isoDate }),
-    z.object({ type: z.literal('PAYMENT'), id, date: isoDate, amount: positive, prepayment: z.enum(['REDUCE_TERM', 'REDUCE_INSTALLMENT'], { error: 'must be REDUCE_TERM or REDUCE_INSTALLMENT' }).optional() }),
+    z.object({
+      type: z.literal('PAYMENT'),
+      id,
+      date: isoDate,
+      amount: positive,
+      prepayment: z
+        .enum(['REDUCE_TERM', 'REDUCE_INSTALLMENT'], {
+          error: 'must be REDUCE_TERM or REDUCE_INSTALLMENT',
+        })
+        .optional(),
+    }),
     z.object({ type: z.literal('REVERSAL'), id, date: isoDate, paymentId: id }),
-    z.object({ type: z.literal('FEE'), id, date: isoDate, amount: positive, name: z.string().default('Fee'), installmentNumber: count.min(1).optional() }),
-    z.object({ type: z.literal('WAIVER'), id, date: isoDate, installmentNumber: count.min(1), component: z.enum(['PENALTY', 'FEE', 'INTEREST'], { error: 'must be PENALTY, FEE or INTEREST' }), amount: positive.optional() }),
-    z.object({ type: z.literal('RESCHEDULE'), id, date: isoDate, annualRatePercent: decimalString('a percent string like "7.5"').refine((s) => !s.startsWith('-'), { error: 'must not be negative' }).optional(), remainingInstallments: count.min(1).max(1200).optional(), reason: z.string().default('Rescheduled') }),
+    z.object({
+      type: z.literal('FEE'),
+      id,
+      date: isoDate,
+      amount: positive,
+      name: z.string().default('Fee'),
+      installmentNumber: count.min(1).optional(),
+    }),
+    z.object({
+      type: z.literal('WAIVER'),
+      id,
+      date: isoDate,
+      installmentNumber: count.min(1),
+      component: z.enum(['PENALTY', 'FEE', 'INTEREST'], {
+        error: 'must be PENALTY, FEE or INTEREST',
+      }),
+      amount: positive.optional(),
+    }),
+    z.object({
+      type: z.literal('RESCHEDULE'),
+      id,
+      date: isoDate,
+      annualRatePercent: decimalString('a percent string like "7.5"')
+        .refine((s) => !s.startsWith('-'), { error: 'must not be negative' })
+        .optional(),
+      remainingInstallments: count.min(1).max(1200).optional(),
+      reason: z.string().default('Rescheduled'),
+    }),
   ],
   { error: 'type must be one of DISBURSEMENT, PAYMENT, REVERSAL, FEE, WAIVER, RESCHEDULE' },
 );
@@ -67,5 +134,9 @@ const RANK: Record<PlanEvent['type'], number> = {
 
 /** The canonical replay order: date, then kind, then id; so any permutation replays the same. */
 export function compareEvents(a: PlanEvent, b: PlanEvent): number {
-  return a.date.compare(b.date) || RANK[a.type] - RANK[b.type] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.date.compare(b.date) ||
+    RANK[a.type] - RANK[b.type] ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }

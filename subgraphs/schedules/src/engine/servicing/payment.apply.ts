@@ -4,7 +4,13 @@ import { Ratio } from '../ratio';
 import { allocate } from './allocation';
 import type { PrepaymentStrategy } from './events';
 import { payoffBreakdown } from './payoff';
-import { outstanding, versionRows, type InstallmentState, type PaymentRecord, type PlanState } from './plan-state';
+import {
+  outstanding,
+  versionRows,
+  type InstallmentState,
+  type PaymentRecord,
+  type PlanState,
+} from './plan-state';
 import { rebuildFuture } from './rebuild';
 
 /**
@@ -26,7 +32,9 @@ export function applyPayment(
   record.allocations.push(...first.steps);
   let left = first.left;
   const futureIndex = state.installments.findIndex((row) => row.dueDate.isAfter(date));
-  const hasFuture = futureIndex >= 0 && state.installments.slice(futureIndex).some((row) => outstanding(row, 'PRINCIPAL') > 0n);
+  const hasFuture =
+    futureIndex >= 0 &&
+    state.installments.slice(futureIndex).some((row) => outstanding(row, 'PRINCIPAL') > 0n);
   if (left > 0n && hasFuture) {
     const payoff = payoffBreakdown(state, date);
     if (left >= payoff.total) left = closePlan(state, record, futureIndex, left);
@@ -41,16 +49,24 @@ export function applyPayment(
     state.overpaid += left;
     record.overpaid = left;
   }
-  state.isPaidOff = state.installments.every((row) => outstanding(row, 'PRINCIPAL') === 0n && outstanding(row, 'INTEREST') === 0n);
+  state.isPaidOff = state.installments.every(
+    (row) => outstanding(row, 'PRINCIPAL') === 0n && outstanding(row, 'INTEREST') === 0n,
+  );
 }
 
-function closePlan(state: PlanState, record: PaymentRecord, futureIndex: number, left: bigint): bigint {
+function closePlan(
+  state: PlanState,
+  record: PaymentRecord,
+  futureIndex: number,
+  left: bigint,
+): bigint {
   const payoff = payoffBreakdown(state, record.date);
   const future = state.installments.slice(futureIndex);
   for (const row of future) {
     const isRunning = payoff.accrued?.installmentNumber === row.number;
     row.due.INTEREST = isRunning ? payoff.accrued!.amount : row.paid.INTEREST + row.waived.INTEREST;
-    if (row.due.INTEREST < row.paid.INTEREST + row.waived.INTEREST) row.due.INTEREST = row.paid.INTEREST + row.waived.INTEREST;
+    if (row.due.INTEREST < row.paid.INTEREST + row.waived.INTEREST)
+      row.due.INTEREST = row.paid.INTEREST + row.waived.INTEREST;
     const charged = row.chargedFees.reduce((sum, fee) => sum + fee.amount, 0n);
     row.scheduledFees = [];
     row.due.FEE = charged > row.paid.FEE + row.waived.FEE ? charged : row.paid.FEE + row.waived.FEE;
@@ -64,7 +80,9 @@ function closePlan(state: PlanState, record: PaymentRecord, futureIndex: number,
     effectiveDate: record.date,
     installmentAmount: state.installmentAmount,
     rows: versionRows(state.installments),
-    changes: [`paid off on ${record.date.toString()}: interest accrued to the date, later interest and scheduled fees cancelled`],
+    changes: [
+      `paid off on ${record.date.toString()}: interest accrued to the date, later interest and scheduled fees cancelled`,
+    ],
   });
   return step.left;
 }
@@ -88,14 +106,20 @@ function prepayPrincipal(
     fromIndex: futureIndex,
     principal: principalLeft - prepaid,
     carriedInterest: carried,
-    notes: [`principal prepaid ${formatUnits(prepaid, state.scale)} on ${record.date.toString()} (${record.id})`],
+    notes: [
+      `principal prepaid ${formatUnits(prepaid, state.scale)} on ${record.date.toString()} (${record.id})`,
+    ],
   });
   // The prepaid principal stays on the running installment as paid, so principal still sums to
   // the loan and the allocation can be shown.
   const row = state.installments[futureIndex];
   row.due.PRINCIPAL += prepaid;
   row.paid.PRINCIPAL += prepaid;
-  record.allocations.push({ installmentNumber: row.number, component: 'PRINCIPAL', amount: prepaid });
+  record.allocations.push({
+    installmentNumber: row.number,
+    component: 'PRINCIPAL',
+    amount: prepaid,
+  });
   return left - prepaid;
 }
 
@@ -105,6 +129,8 @@ function carriedInterest(row: InstallmentState, prepaid: bigint, date: LocalDate
   const { start, dueDate, rate } = row.period;
   const periodDays = Math.max(1, start.daysUntil(dueDate));
   const elapsed = Math.min(periodDays, Math.max(0, start.daysUntil(date)));
-  const earned = Ratio.of(prepaid).times(rate).times(Ratio.of(BigInt(elapsed), BigInt(periodDays)));
+  const earned = Ratio.of(prepaid)
+    .times(rate)
+    .times(Ratio.of(BigInt(elapsed), BigInt(periodDays)));
   return row.carriedInterest ? row.carriedInterest.plus(earned) : earned;
 }

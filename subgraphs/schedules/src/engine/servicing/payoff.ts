@@ -2,7 +2,12 @@ import type { LocalDate } from '../../../../shared/dates/local-date';
 import { formatUnits, roundUnits } from '../amount-scale';
 import { EngineError } from '../engine-error';
 import { Ratio } from '../ratio';
-import { outstanding, type DelinquencyBucket, type InstallmentState, type PlanState } from './plan-state';
+import {
+  outstanding,
+  type DelinquencyBucket,
+  type InstallmentState,
+  type PlanState,
+} from './plan-state';
 
 /** Interest earned in a running period up to a date, with its inputs (units). */
 export interface AccruedInterest {
@@ -31,15 +36,28 @@ export interface PayoffBreakdown {
  * Interest of the period running on `date` for `row`, prorated by actual days elapsed since the
  * period start (the period's rate factor × elapsed/period days), rounded once with the plan's rule.
  */
-export function accruedInterest(state: PlanState, row: InstallmentState, date: LocalDate): AccruedInterest {
+export function accruedInterest(
+  state: PlanState,
+  row: InstallmentState,
+  date: LocalDate,
+): AccruedInterest {
   const { start, dueDate, rate } = row.period;
   const periodDays = Math.max(1, start.daysUntil(dueDate));
   const elapsedDays = Math.min(periodDays, Math.max(0, start.daysUntil(date)));
   const balance = row.openingBalance;
-  let exact = Ratio.of(balance).times(rate).times(Ratio.of(BigInt(elapsedDays), BigInt(periodDays)));
+  let exact = Ratio.of(balance)
+    .times(rate)
+    .times(Ratio.of(BigInt(elapsedDays), BigInt(periodDays)));
   if (row.carriedInterest) exact = exact.plus(row.carriedInterest);
   const amount = roundUnits(exact, state.scale);
-  return { installmentNumber: row.number, openingBalance: balance, periodDays, elapsedDays, exact, amount };
+  return {
+    installmentNumber: row.number,
+    openingBalance: balance,
+    periodDays,
+    elapsedDays,
+    exact,
+    amount,
+  };
 }
 
 /**
@@ -73,7 +91,16 @@ export function payoffBreakdown(state: PlanState, date: LocalDate): PayoffBreakd
   }
   const gross = principal + interest + fees + penalties;
   const credit = state.credit < gross ? state.credit : gross;
-  return { goodThrough: date, principal, interest, fees, penalties, credit, total: gross - credit, accrued };
+  return {
+    goodThrough: date,
+    principal,
+    interest,
+    fees,
+    penalties,
+    credit,
+    total: gross - credit,
+    accrued,
+  };
 }
 
 /** Payoff quote as decimal strings; `goodThrough` must not be before the business date. */
@@ -105,7 +132,11 @@ export function payoffQuote(state: PlanState, goodThrough: LocalDate) {
 export function daysPastDue(state: PlanState): number {
   for (const row of state.installments) {
     if (!row.dueDate.isBefore(state.businessDate)) return 0;
-    const open = outstanding(row, 'PRINCIPAL') + outstanding(row, 'INTEREST') + outstanding(row, 'FEE') + outstanding(row, 'PENALTY');
+    const open =
+      outstanding(row, 'PRINCIPAL') +
+      outstanding(row, 'INTEREST') +
+      outstanding(row, 'FEE') +
+      outstanding(row, 'PENALTY');
     if (open > 0n) return row.dueDate.daysUntil(state.businessDate);
   }
   return 0;

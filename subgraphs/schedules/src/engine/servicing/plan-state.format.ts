@@ -4,7 +4,14 @@ import { EngineError } from '../engine-error';
 import type { PlanTerms } from '../terms.types';
 import type { PlanEvent, PrepaymentStrategy } from './events';
 import { daysPastDue, delinquencyBucket } from './payoff';
-import { COMPONENTS, outstanding, outstandingTotal, type ComponentAmounts, type InstallmentState, type PlanState } from './plan-state';
+import {
+  COMPONENTS,
+  outstanding,
+  outstandingTotal,
+  type ComponentAmounts,
+  type InstallmentState,
+  type PlanState,
+} from './plan-state';
 import { replayPlan } from './replay';
 
 type AmountsJson = { principal: string; interest: string; fees: string; penalties: string };
@@ -33,7 +40,8 @@ export function planStateToJson(state: PlanState) {
     fees: money(a.FEE),
     penalties: money(a.PENALTY),
   });
-  const sum = (pick: (row: InstallmentState) => bigint) => state.installments.reduce((s, r) => s + pick(r), 0n);
+  const sum = (pick: (row: InstallmentState) => bigint) =>
+    state.installments.reduce((s, r) => s + pick(r), 0n);
   const dpd = daysPastDue(state);
   return {
     businessDate: state.businessDate.toString(),
@@ -65,7 +73,11 @@ export function planStateToJson(state: PlanState) {
       prepayment: p.prepayment ?? null,
       heldAsCredit: money(p.heldAsCredit),
       overpaid: money(p.overpaid),
-      allocations: p.allocations.map((s) => ({ installmentNumber: s.installmentNumber, component: s.component, amount: money(s.amount) })),
+      allocations: p.allocations.map((s) => ({
+        installmentNumber: s.installmentNumber,
+        component: s.component,
+        amount: money(s.amount),
+      })),
     })),
     versions: state.versions.map((v) => ({
       version: v.version,
@@ -91,10 +103,17 @@ export function paymentPreview(
   payment: { amount: string; date?: LocalDate; prepayment?: PrepaymentStrategy },
 ) {
   const date = payment.date ?? businessDate;
-  if (date.isAfter(businessDate)) throw new EngineError('date', 'must not be after the business date');
+  if (date.isAfter(businessDate))
+    throw new EngineError('date', 'must not be after the business date');
   const id = 'preview';
   if (events.some((e) => e.id === id)) throw new EngineError('events', 'id "preview" is reserved');
-  const preview: PlanEvent = { type: 'PAYMENT', id, date, amount: payment.amount, prepayment: payment.prepayment };
+  const preview: PlanEvent = {
+    type: 'PAYMENT',
+    id,
+    date,
+    amount: payment.amount,
+    prepayment: payment.prepayment,
+  };
   const after = planStateToJson(replayPlan(terms, [...events, preview], businessDate));
   const applied = after.payments.find((p) => p.id === id);
   return { payment: applied ?? null, after };

@@ -11,7 +11,12 @@ import type { PrepaymentStrategy } from './events';
 export type ComponentAmounts = Record<Component, bigint>;
 
 export const COMPONENTS: readonly Component[] = ['PENALTY', 'FEE', 'INTEREST', 'PRINCIPAL'];
-export const zeroAmounts = (): ComponentAmounts => ({ PENALTY: 0n, FEE: 0n, INTEREST: 0n, PRINCIPAL: 0n });
+export const zeroAmounts = (): ComponentAmounts => ({
+  PENALTY: 0n,
+  FEE: 0n,
+  INTEREST: 0n,
+  PRINCIPAL: 0n,
+});
 
 /** A late fee assessed on an installment, with what it was computed from. */
 export interface PenaltyCharge {
@@ -65,11 +70,22 @@ export interface PaymentRecord {
 /** A schedule version: the rows after a change, and what changed and why. */
 export interface ScheduleVersion {
   readonly version: number;
-  readonly reason: 'ORIGINAL' | 'PREPAYMENT_REDUCE_TERM' | 'PREPAYMENT_REDUCE_INSTALLMENT' | 'RESCHEDULE' | 'PAYOFF';
+  readonly reason:
+    | 'ORIGINAL'
+    | 'PREPAYMENT_REDUCE_TERM'
+    | 'PREPAYMENT_REDUCE_INSTALLMENT'
+    | 'RESCHEDULE'
+    | 'PAYOFF';
   readonly eventId?: string;
   readonly effectiveDate: LocalDate;
   readonly installmentAmount: bigint;
-  readonly rows: readonly { number: number; dueDate: LocalDate; principal: bigint; interest: bigint; fees: bigint }[];
+  readonly rows: readonly {
+    number: number;
+    dueDate: LocalDate;
+    principal: bigint;
+    interest: bigint;
+    fees: bigint;
+  }[];
   readonly changes: readonly string[];
 }
 

@@ -6,7 +6,13 @@ import { buildPeriods, type Period } from '../periods';
 import { Ratio } from '../ratio';
 import { multipleUnits } from '../schedule';
 import type { PlanTerms } from '../terms.types';
-import { versionRows, zeroAmounts, type InstallmentState, type PlanState, type ScheduleVersion } from './plan-state';
+import {
+  versionRows,
+  zeroAmounts,
+  type InstallmentState,
+  type PlanState,
+  type ScheduleVersion,
+} from './plan-state';
 
 /** Why the rest of a schedule is re-amortised, and with what. */
 export interface RebuildRequest {
@@ -36,7 +42,11 @@ export function rebuildFuture(state: PlanState, request: RebuildRequest): void {
   const periods = periodsFor(state, request, terms);
   const isFlat = terms.interestMethod === 'FLAT';
   const keepTerm = request.reason === 'PREPAYMENT_REDUCE_TERM';
-  const fixed = keepTerm ? (isFlat ? before[0].due.PRINCIPAL - before[0].paid.PRINCIPAL : state.installmentAmount) : undefined;
+  const fixed = keepTerm
+    ? isFlat
+      ? before[0].due.PRINCIPAL - before[0].paid.PRINCIPAL
+      : state.installmentAmount
+    : undefined;
   const result = amortize({
     scale: state.scale,
     periods: isFlat ? periods.map((p) => ({ ...p, rate: Ratio.ZERO })) : periods,
@@ -58,17 +68,23 @@ export function rebuildFuture(state: PlanState, request: RebuildRequest): void {
     target.period = row.period;
     target.openingBalance = row.openingBalance;
     target.exactInterest = row.exactInterest;
-    target.carriedInterest = index === 0 ? request.carriedInterest ?? null : null;
+    target.carriedInterest = index === 0 ? (request.carriedInterest ?? null) : null;
     target.due.PRINCIPAL = row.principal + target.paid.PRINCIPAL;
-    target.due.INTEREST = (isFlat ? before[index]?.due.INTEREST ?? 0n : row.interest) + target.paid.INTEREST;
-    target.scheduledFees = installmentFees(terms.fees, { ...row, number: row.period.number }, state.scale);
+    target.due.INTEREST =
+      (isFlat ? (before[index]?.due.INTEREST ?? 0n) : row.interest) + target.paid.INTEREST;
+    target.scheduledFees = installmentFees(
+      terms.fees,
+      { ...row, number: row.period.number },
+      state.scale,
+    );
     return target;
   });
   const dropped = before.slice(rebuilt.length);
   const last = rebuilt[rebuilt.length - 1];
   for (const row of dropped) last.chargedFees.push(...row.chargedFees);
   for (const row of rebuilt) {
-    row.due.FEE = sumFees(row.scheduledFees) + row.chargedFees.reduce((sum, fee) => sum + fee.amount, 0n);
+    row.due.FEE =
+      sumFees(row.scheduledFees) + row.chargedFees.reduce((sum, fee) => sum + fee.amount, 0n);
     if (row.waived.FEE > row.due.FEE) row.waived.FEE = row.due.FEE;
   }
   state.installments = [...state.installments.slice(0, request.fromIndex), ...rebuilt];

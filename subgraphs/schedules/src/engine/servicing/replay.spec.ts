@@ -11,47 +11,75 @@ import { paymentPreview, planStateToJson } from './plan-state.format';
 import { replayPlan } from './replay';
 
 const d = LocalDate.parse;
-const lateFee = { graceDays: 5, fixed: '10', percentOfOverdue: '1', capPerInstallment: '25', capPerPlan: '40' };
+const lateFee = {
+  graceDays: 5,
+  fixed: '10',
+  percentOfOverdue: '1',
+  capPerInstallment: '25',
+  capPerPlan: '40',
+};
 const terms = termsWith({ lateFee });
 const state = (events: unknown[], businessDate = '2025-12-31', t = terms) =>
   planStateToJson(replayPlan(t, parseEvents(events), d(businessDate)));
-const pay = (id: string, date: string, amount = '1037.03', extra: Record<string, unknown> = {}) =>
-  ({ type: 'PAYMENT', id, date, amount, ...extra });
+const pay = (
+  id: string,
+  date: string,
+  amount = '1037.03',
+  extra: Record<string, unknown> = {},
+) => ({ type: 'PAYMENT', id, date, amount, ...extra });
 /** The financial part of a state (installments and balances), without the audit trail. */
-const money = (s: ReturnType<typeof state>) => ({ ...s, payments: undefined, versions: undefined, pendingEventIds: undefined });
+const money = (s: ReturnType<typeof state>) => ({
+  ...s,
+  payments: undefined,
+  versions: undefined,
+  pendingEventIds: undefined,
+});
 
 describe('replayPlan', () => {
   it('pays installments on time: current, nothing overdue', () => {
     const s = state([pay('p1', '2025-02-15'), pay('p2', '2025-03-15')], '2025-03-20');
     assert.equal(s.delinquencyBucket, 'CURRENT');
-    assert.deepEqual(s.installments.slice(0, 2).map((r) => r.status), ['PAID', 'PAID']);
+    assert.deepEqual(
+      s.installments.slice(0, 2).map((r) => r.status),
+      ['PAID', 'PAID'],
+    );
     assert.equal(s.principalOutstanding, '8052.81');
   });
 
   it('allocates penalties → fees → interest → principal, oldest first', () => {
     const s = state([pay('p1', '2025-04-01', '100')], '2025-04-01');
     const steps = s.payments[0].allocations;
-    assert.deepEqual(steps.map((a) => [a.installmentNumber, a.component, a.amount]), [
-      [1, 'PENALTY', '20.37'],
-      [2, 'PENALTY', '19.63'],
-      [1, 'INTEREST', '60.00'],
-    ]);
+    assert.deepEqual(
+      steps.map((a) => [a.installmentNumber, a.component, a.amount]),
+      [
+        [1, 'PENALTY', '20.37'],
+        [2, 'PENALTY', '19.63'],
+        [1, 'INTEREST', '60.00'],
+      ],
+    );
   });
 
   it('can allocate due date first, then component', () => {
     const t = termsWith({ lateFee, allocationOrder: 'DUE_DATE_THEN_COMPONENT' });
     const s = state([pay('p1', '2025-04-01', '100')], '2025-04-01', t);
-    assert.deepEqual(s.payments[0].allocations.map((a) => [a.installmentNumber, a.component, a.amount]), [
-      [1, 'PENALTY', '20.37'],
-      [1, 'INTEREST', '66.67'],
-      [1, 'PRINCIPAL', '12.96'],
-    ]);
+    assert.deepEqual(
+      s.payments[0].allocations.map((a) => [a.installmentNumber, a.component, a.amount]),
+      [
+        [1, 'PENALTY', '20.37'],
+        [1, 'INTEREST', '66.67'],
+        [1, 'PRINCIPAL', '12.96'],
+      ],
+    );
   });
 
   it('assesses late fees after the grace days with per-installment and per-plan caps', () => {
     const s = state([], '2025-06-30');
     // 10 + 1% × 1037.03 = 20.37 for each; the plan cap of 40 leaves 19.63 for the second.
-    assert.deepEqual(s.installments.map((r) => r.due.penalties).slice(0, 3), ['20.37', '19.63', '0.00']);
+    assert.deepEqual(s.installments.map((r) => r.due.penalties).slice(0, 3), [
+      '20.37',
+      '19.63',
+      '0.00',
+    ]);
     assert.equal(state([], '2025-02-20').penaltiesCharged, '0.00');
     assert.equal(state([], '2025-02-21').penaltiesCharged, '20.37');
   });
@@ -74,11 +102,17 @@ describe('replayPlan', () => {
 
   it('re-amortises an extra payment: REDUCE_TERM keeps the installment, REDUCE_INSTALLMENT the count', () => {
     const base = [pay('p1', '2025-02-15')];
-    const term = state([...base, pay('p2', '2025-03-15', '4037.03', { prepayment: 'REDUCE_TERM' })]);
+    const term = state([
+      ...base,
+      pay('p2', '2025-03-15', '4037.03', { prepayment: 'REDUCE_TERM' }),
+    ]);
     assert.equal(term.installmentAmount, '1037.03');
     assert.ok(term.installments.length < 10);
     assert.equal(term.versions[1].reason, 'PREPAYMENT_REDUCE_TERM');
-    const smaller = state([...base, pay('p2', '2025-03-15', '4037.03', { prepayment: 'REDUCE_INSTALLMENT' })]);
+    const smaller = state([
+      ...base,
+      pay('p2', '2025-03-15', '4037.03', { prepayment: 'REDUCE_INSTALLMENT' }),
+    ]);
     assert.equal(smaller.installments.length, 10);
     assert.ok(Number(smaller.installmentAmount) < 1037.03);
     assert.match(smaller.versions[1].changes.join(';'), /principal prepaid 3000.00/);
@@ -97,11 +131,21 @@ describe('replayPlan', () => {
   });
 
   it('waives, charges fees and reschedules from the event log', () => {
-    const s = state([
-      { type: 'FEE', id: 'f1', date: '2025-02-01', amount: '15', name: 'Returned mail' },
-      { type: 'WAIVER', id: 'w1', date: '2025-02-02', installmentNumber: 1, component: 'FEE' },
-      { type: 'RESCHEDULE', id: 'r1', date: '2025-02-10', annualRatePercent: '0', remainingInstallments: 20, reason: 'Hardship' },
-    ], '2025-02-10');
+    const s = state(
+      [
+        { type: 'FEE', id: 'f1', date: '2025-02-01', amount: '15', name: 'Returned mail' },
+        { type: 'WAIVER', id: 'w1', date: '2025-02-02', installmentNumber: 1, component: 'FEE' },
+        {
+          type: 'RESCHEDULE',
+          id: 'r1',
+          date: '2025-02-10',
+          annualRatePercent: '0',
+          remainingInstallments: 20,
+          reason: 'Hardship',
+        },
+      ],
+      '2025-02-10',
+    );
     assert.equal(s.installments[0].waived.fees, '15.00');
     assert.equal(s.installments.length, 20);
     assert.equal(s.installments[5].due.interest, '0.00');
@@ -109,7 +153,13 @@ describe('replayPlan', () => {
   });
 
   it('treats a reversed payment as never made, including the late fee it had avoided', () => {
-    const s = state([pay('p1', '2025-02-15'), { type: 'REVERSAL', id: 'r1', date: '2025-02-25', paymentId: 'p1' }], '2025-03-01');
+    const s = state(
+      [
+        pay('p1', '2025-02-15'),
+        { type: 'REVERSAL', id: 'r1', date: '2025-02-25', paymentId: 'p1' },
+      ],
+      '2025-03-01',
+    );
     assert.equal(s.payments[0].status, 'REVERSED');
     assert.equal(s.installments[0].due.penalties, '20.37');
   });
@@ -122,8 +172,13 @@ describe('replayPlan', () => {
   it('rejects an invalid event log naming the field', () => {
     assert.throws(() => state([pay('p1', '2024-12-01')]), { path: 'events[0].date' });
     assert.throws(() => state([pay('p1', '2025-02-15', '-5')]), { path: 'events[0].amount' });
-    assert.throws(() => state([pay('p1', '2025-02-15'), pay('p1', '2025-03-15')]), { path: 'events[1].id' });
-    assert.throws(() => state([{ type: 'REVERSAL', id: 'r', date: '2025-03-01', paymentId: 'x' }]), EngineError);
+    assert.throws(() => state([pay('p1', '2025-02-15'), pay('p1', '2025-03-15')]), {
+      path: 'events[1].id',
+    });
+    assert.throws(
+      () => state([{ type: 'REVERSAL', id: 'r', date: '2025-03-01', paymentId: 'x' }]),
+      EngineError,
+    );
   });
 
   it('previews a payment without recording it', () => {
@@ -133,7 +188,11 @@ describe('replayPlan', () => {
   });
 
   it('explains an interest amount with balance, rate, days and rounding, and its allocation', () => {
-    const replayed = replayPlan(termsWith({ interestAccrual: 'DAILY' }), parseEvents([pay('p1', '2025-02-15', '1036.49')]), d('2025-02-15'));
+    const replayed = replayPlan(
+      termsWith({ interestAccrual: 'DAILY' }),
+      parseEvents([pay('p1', '2025-02-15', '1036.49')]),
+      d('2025-02-15'),
+    );
     const why = explain(replayed, 1, 'INTEREST');
     assert.equal(why.value, '67.95');
     assert.deepEqual(why.inputs.find((i) => i.name === 'days')?.value, '31');
@@ -162,7 +221,9 @@ describe('replayPlan properties', () => {
     fc.assert(
       fc.property(fc.array(paymentArbitrary, { maxLength: 8 }), fc.integer(), (payments, salt) => {
         const events = log(payments);
-        const shuffled = [...events].sort((a, b) => ((a.id.charCodeAt(2) * 31 + salt) % 7) - ((b.id.charCodeAt(2) * 31 + salt) % 7));
+        const shuffled = [...events].sort(
+          (a, b) => ((a.id.charCodeAt(2) * 31 + salt) % 7) - ((b.id.charCodeAt(2) * 31 + salt) % 7),
+        );
         assert.deepEqual(state(shuffled), state(events));
         assert.deepEqual(state(events), state(events));
       }),
@@ -172,12 +233,21 @@ describe('replayPlan properties', () => {
 
   it('reversing the last payment restores the previous state exactly', () => {
     fc.assert(
-      fc.property(fc.array(paymentArbitrary, { maxLength: 6 }), paymentArbitrary, (payments, last) => {
-        const before = log(payments);
-        const lastEvent = { ...log([last])[0], id: 'zz-last' };
-        const reversal = { type: 'REVERSAL', id: 'zz-reversal', date: '2025-12-31', paymentId: 'zz-last' };
-        assert.deepEqual(money(state([...before, lastEvent, reversal])), money(state(before)));
-      }),
+      fc.property(
+        fc.array(paymentArbitrary, { maxLength: 6 }),
+        paymentArbitrary,
+        (payments, last) => {
+          const before = log(payments);
+          const lastEvent = { ...log([last])[0], id: 'zz-last' };
+          const reversal = {
+            type: 'REVERSAL',
+            id: 'zz-reversal',
+            date: '2025-12-31',
+            paymentId: 'zz-last',
+          };
+          assert.deepEqual(money(state([...before, lastEvent, reversal])), money(state(before)));
+        },
+      ),
       { numRuns: 40, seed: 5 },
     );
   });
@@ -188,9 +258,10 @@ describe('replayPlan properties', () => {
         const s = replayPlan(terms, parseEvents(log(payments)), d('2025-12-31'));
         const principal = s.installments.reduce((sum, r) => sum + r.due.PRINCIPAL, 0n);
         assert.equal(principal, 1_000_000n);
-        for (const r of s.installments) for (const c of ['PRINCIPAL', 'INTEREST', 'FEE', 'PENALTY'] as const) {
-          assert.ok(r.due[c] - r.paid[c] - r.waived[c] >= 0n);
-        }
+        for (const r of s.installments)
+          for (const c of ['PRINCIPAL', 'INTEREST', 'FEE', 'PENALTY'] as const) {
+            assert.ok(r.due[c] - r.paid[c] - r.waived[c] >= 0n);
+          }
       }),
       { numRuns: 40, seed: 8 },
     );

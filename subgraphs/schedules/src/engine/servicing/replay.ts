@@ -7,7 +7,14 @@ import type { PlanTerms } from '../terms.types';
 import { compareEvents, type PlanEvent } from './events';
 import { assessLateFee, lateFeeDate } from './late-fee';
 import { applyPayment } from './payment.apply';
-import { installmentStates, outstanding, versionRows, type InstallmentState, type PaymentRecord, type PlanState } from './plan-state';
+import {
+  installmentStates,
+  outstanding,
+  versionRows,
+  type InstallmentState,
+  type PaymentRecord,
+  type PlanState,
+} from './plan-state';
 import { rebuildFuture } from './rebuild';
 import { allocate } from './allocation';
 
@@ -18,7 +25,11 @@ import { allocate } from './allocation';
  * business date are pending. Late fees and credit sweeps happen on their dates in between.
  * Throws EngineError naming the event field for an invalid log.
  */
-export function replayPlan(terms: PlanTerms, events: readonly PlanEvent[], businessDate: LocalDate): PlanState {
+export function replayPlan(
+  terms: PlanTerms,
+  events: readonly PlanEvent[],
+  businessDate: LocalDate,
+): PlanState {
   validateLog(terms, events);
   const original = previewSchedule(terms);
   const state: PlanState = {
@@ -45,9 +56,13 @@ export function replayPlan(terms: PlanTerms, events: readonly PlanEvent[], busin
     changes: ['original schedule'],
   });
   const effective = events.filter((event) => !event.date.isAfter(businessDate));
-  state.pendingEventIds = events.filter((event) => event.date.isAfter(businessDate)).map((e) => e.id).sort();
+  state.pendingEventIds = events
+    .filter((event) => event.date.isAfter(businessDate))
+    .map((e) => e.id)
+    .sort();
   const reversals = new Map<string, string>();
-  for (const event of effective) if (event.type === 'REVERSAL') reversals.set(event.paymentId, event.id);
+  for (const event of effective)
+    if (event.type === 'REVERSAL') reversals.set(event.paymentId, event.id);
   const clock = { lastSweep: terms.disbursementDate };
   for (const event of [...effective].sort(compareEvents)) {
     advanceTo(state, clock, event.date);
@@ -66,7 +81,8 @@ function advanceTo(state: PlanState, clock: { lastSweep: LocalDate }, date: Loca
     for (const row of state.installments) {
       if (row.dueDate.isAfter(date)) break;
       if (state.credit > 0n && row.dueDate.isAfter(clock.lastSweep)) {
-        if (!next || row.dueDate.isBefore(next.date)) next = { date: row.dueDate, row, kind: 'SWEEP' };
+        if (!next || row.dueDate.isBefore(next.date))
+          next = { date: row.dueDate, row, kind: 'SWEEP' };
       }
       const feeDate = lateFeeDate(row, graceDays);
       if (state.terms.lateFee && !row.lateFeeChecked && !feeDate.isAfter(date)) {
@@ -82,12 +98,24 @@ function advanceTo(state: PlanState, clock: { lastSweep: LocalDate }, date: Loca
 function sweepCredit(state: PlanState, date: LocalDate, clock: { lastSweep: LocalDate }): void {
   clock.lastSweep = date;
   const due = state.installments.filter((row) => !row.dueDate.isAfter(date));
-  const { left } = allocate(state.credit, due, state.terms.allocationOrder, state.terms.componentOrder);
+  const { left } = allocate(
+    state.credit,
+    due,
+    state.terms.allocationOrder,
+    state.terms.componentOrder,
+  );
   state.credit = left;
-  state.isPaidOff = state.installments.every((row) => outstanding(row, 'PRINCIPAL') === 0n && outstanding(row, 'INTEREST') === 0n);
+  state.isPaidOff = state.installments.every(
+    (row) => outstanding(row, 'PRINCIPAL') === 0n && outstanding(row, 'INTEREST') === 0n,
+  );
 }
 
-function applyEvent(state: PlanState, event: PlanEvent, reversals: Map<string, string>, index: number): void {
+function applyEvent(
+  state: PlanState,
+  event: PlanEvent,
+  reversals: Map<string, string>,
+  index: number,
+): void {
   const units = (amount: string) => toUnits(amount, state.scale.digits);
   switch (event.type) {
     case 'DISBURSEMENT':
@@ -113,7 +141,8 @@ function applyEvent(state: PlanState, event: PlanEvent, reversals: Map<string, s
     case 'FEE': {
       const row = event.installmentNumber
         ? installment(state, event.installmentNumber, index)
-        : state.installments.find((r) => !r.dueDate.isBefore(event.date)) ?? state.installments[state.installments.length - 1];
+        : (state.installments.find((r) => !r.dueDate.isBefore(event.date)) ??
+          state.installments[state.installments.length - 1]);
       row.chargedFees.push({ eventId: event.id, name: event.name, amount: units(event.amount) });
       row.due.FEE += units(event.amount);
       return;
@@ -122,7 +151,8 @@ function applyEvent(state: PlanState, event: PlanEvent, reversals: Map<string, s
       const row = installment(state, event.installmentNumber, index);
       const open = outstanding(row, event.component);
       const amount = event.amount ? units(event.amount) : open;
-      if (amount > open) throw new EngineError(`events[${index}].amount`, 'is more than is outstanding');
+      if (amount > open)
+        throw new EngineError(`events[${index}].amount`, 'is more than is outstanding');
       row.waived[event.component] += amount;
       return;
     }
@@ -131,9 +161,14 @@ function applyEvent(state: PlanState, event: PlanEvent, reversals: Map<string, s
   }
 }
 
-function reschedule(state: PlanState, event: PlanEvent & { type: 'RESCHEDULE' }, index: number): void {
+function reschedule(
+  state: PlanState,
+  event: PlanEvent & { type: 'RESCHEDULE' },
+  index: number,
+): void {
   const fromIndex = state.installments.findIndex((row) => row.dueDate.isAfter(event.date));
-  if (fromIndex < 0) throw new EngineError(`events[${index}].date`, 'no installment is due after this date');
+  if (fromIndex < 0)
+    throw new EngineError(`events[${index}].date`, 'no installment is due after this date');
   const remaining = event.remainingInstallments ?? state.installments.length - fromIndex;
   const annualRatePercent = event.annualRatePercent ?? state.terms.annualRatePercent;
   const terms: PlanTerms = {
@@ -142,7 +177,9 @@ function reschedule(state: PlanState, event: PlanEvent & { type: 'RESCHEDULE' },
     annualRate: Ratio.parse(annualRatePercent).div(Ratio.of(100n)),
     installmentCount: fromIndex + remaining,
   };
-  const principal = state.installments.slice(fromIndex).reduce((sum, row) => sum + outstanding(row, 'PRINCIPAL'), 0n);
+  const principal = state.installments
+    .slice(fromIndex)
+    .reduce((sum, row) => sum + outstanding(row, 'PRINCIPAL'), 0n);
   rebuildFuture(state, {
     reason: 'RESCHEDULE',
     eventId: event.id,
@@ -156,7 +193,11 @@ function reschedule(state: PlanState, event: PlanEvent & { type: 'RESCHEDULE' },
 
 function installment(state: PlanState, number: number, index: number): InstallmentState {
   const row = state.installments.find((r) => r.number === number);
-  if (!row) throw new EngineError(`events[${index}].installmentNumber`, `installment ${number} does not exist`);
+  if (!row)
+    throw new EngineError(
+      `events[${index}].installmentNumber`,
+      `installment ${number} does not exist`,
+    );
   return row;
 }
 
@@ -165,7 +206,8 @@ function validateLog(terms: PlanTerms, events: readonly PlanEvent[]): void {
   const payments = new Map<string, LocalDate>();
   const reversed = new Set<string>();
   events.forEach((event, index) => {
-    if (ids.has(event.id)) throw new EngineError(`events[${index}].id`, `duplicate event id ${event.id}`);
+    if (ids.has(event.id))
+      throw new EngineError(`events[${index}].id`, `duplicate event id ${event.id}`);
     ids.add(event.id);
     if (event.date.isBefore(terms.disbursementDate)) {
       throw new EngineError(`events[${index}].date`, 'must not be before disbursementDate');
@@ -179,8 +221,10 @@ function validateLog(terms: PlanTerms, events: readonly PlanEvent[]): void {
     if (event.type !== 'REVERSAL') return;
     const paid = payments.get(event.paymentId);
     if (!paid) throw new EngineError(`events[${index}].paymentId`, `no payment ${event.paymentId}`);
-    if (reversed.has(event.paymentId)) throw new EngineError(`events[${index}].paymentId`, 'payment already reversed');
-    if (event.date.isBefore(paid)) throw new EngineError(`events[${index}].date`, 'must not be before the payment');
+    if (reversed.has(event.paymentId))
+      throw new EngineError(`events[${index}].paymentId`, 'payment already reversed');
+    if (event.date.isBefore(paid))
+      throw new EngineError(`events[${index}].date`, 'must not be before the payment');
     reversed.add(event.paymentId);
   });
 }
