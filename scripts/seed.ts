@@ -170,6 +170,7 @@ export async function recordSeedPayments(
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: RECORD, variables: { input } }),
+        signal: AbortSignal.timeout(10_000),
       });
       const body = (await response.json()) as {
         data?: { recordPayment: { __typename: string } };

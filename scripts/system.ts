@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import {
   startEmbeddedPostgres,
@@ -120,16 +120,21 @@ async function terminate(service: Managed): Promise<void> {
   clearTimeout(timer);
 }
 
-/** A port nobody listens on right now (the OS picks it), so parallel runs never collide. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
+/**
+ * A port nobody uses right now, picked below Linux's ephemeral range (32768+), where outgoing
+ * connections take their local ports: an OS-chosen port 0 could be taken by one of those between
+ * choosing it here and a service listening on it.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(candidate, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return candidate;
+  }
 }
 
 /** Starts database (if embedded), subgraphs and gateway; resolves when all report ready. */

@@ -26,7 +26,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-describe('the portal in a real browser', () => {
+describe('the portal in a real browser', { timeout: 300_000 }, () => {
   let fx: SystemFixture;
   let browser: Browser;
 
@@ -44,6 +44,10 @@ describe('the portal in a real browser', () => {
     it(`has no axe violations (WCAG 2.2 A/AA and best practice) on every route at ${width} px`, async () => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
+      const blocked: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+      });
       await page.goto(`${fx.system.gatewayUrl}/plans`);
       await page.getByRole('heading', { name: 'Laptop, 12 months' }).waitFor();
       assert.deepEqual(await axeViolations(page), [], '/plans');
@@ -63,6 +67,7 @@ describe('the portal in a real browser', () => {
       await page.goto(`${fx.system.gatewayUrl}/no-such-page`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       assert.deepEqual(await axeViolations(page), [], '/no-such-page');
+      assert.deepEqual(blocked, [], 'the portal must run under the CSP without violations');
       await context.close();
     });
   }

@@ -23,6 +23,16 @@ const gatewayEnv = z.object({
   SUPERGRAPH_PATH: z.string().default(path.join(ROOT, 'schema', 'supergraph.graphql')),
   /** Built portal (ng build output); served on the same origin when it exists. */
   PORTAL_DIR: z.string().default(path.join(ROOT, 'dist', 'portal', 'browser')),
+  /** Other origins (comma-separated, e.g. https://portal.example.com) allowed to open WebSockets. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   /** Merge identical in-flight upstream requests (on by default; benchmarks switch it off). */
   GATEWAY_DEDUPE_INFLIGHT: z
     .enum(['true', 'false'])

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createGatewayRuntime,
@@ -8,13 +8,80 @@ import {
 } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import express from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { SERVICE_SECRET_HEADER } from '../../subgraphs/shared/server/service-secret';
 import { mountPortal } from './portal';
+import {
+  armorPlugins,
+  CSRF_HEADERS,
+  isAllowedOrigin,
+  OPERATION_LIMITS,
+  securityHeaders,
+} from './hardening';
 import type { GatewayConfig } from './config';
+
+/** `/readyz`: ready when every subgraph reports ready. */
+function readiness(urls: Record<string, string>): RequestHandler {
+  return async (_req, res) => {
+    const checks = await Promise.all(
+      Object.entries(urls).map(async ([name, url]) => {
+        try {
+          const response = await fetch(new URL('/readyz', url), {
+            signal: AbortSignal.timeout(2_000),
+          });
+          return [name, response.ok] as const;
+        } catch {
+          return [name, false] as const; // unreachable subgraph: reported as not ready
+        }
+      }),
+    );
+    const ready = checks.every(([, ok]) => ok);
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
+  };
+}
+
+/** Offline GraphiQL at /graphiql (and /graphql for browsers), opening with a federated example. */
+function mountGraphiQL(app: Express): void {
+  const page = renderGraphiQL({
+    endpoint: '/graphql',
+    title: 'Installa GraphQL',
+    subscriptionsProtocol: 'WS',
+    defaultQuery: EXAMPLE_QUERY,
+  });
+  app.get(['/graphiql', '/graphql'], (req, res, next) => {
+    if (req.path === '/graphql' && (req.query.query || !req.accepts('html'))) return next();
+    res.type('html').send(page);
+  });
+}
+
+/** Refuses request bodies over `maxBytes` (413) and bodies of unknown length (411). */
+function limitBody(maxBytes: number): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'POST') return next();
+    const length = Number(req.headers['content-length']);
+    if (!req.headers['content-length'] || Number.isNaN(length)) {
+      res.status(411).json({
+        errors: [
+          { message: 'Content-Length is required.', extensions: { code: 'BAD_USER_INPUT' } },
+        ],
+      });
+    } else if (length > maxBytes) {
+      res.status(413).json({
+        errors: [
+          {
+            message: `Requests are limited to ${maxBytes} bytes.`,
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
+      });
+    } else next();
+  };
+}
 
 export interface Gateway {
   runtime: GatewayRuntime;
@@ -54,11 +121,17 @@ const SUBGRAPH_URLS = (config: GatewayConfig) => ({
 export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
   const urls = SUBGRAPH_URLS(config);
   const secretHeader: [string, string] = [SERVICE_SECRET_HEADER, config.SERVICE_SECRET];
+  const production = config.NODE_ENV === 'production';
   const runtime = createGatewayRuntime({
     supergraph: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     unifiedGraphHandler,
     graphiql: false,
     landingPage: false,
+    plugins: () => armorPlugins(production),
+    csrfPrevention: { requestHeaders: CSRF_HEADERS },
+    // batched requests ([{query}, …]) stay off: one operation per request, each within the limits
+    batching: false,
+    ...(production ? { disableIntrospection: { disableIf: () => true } } : {}),
     logging:
       config.LOG_LEVEL === 'silent'
         ? false
@@ -91,39 +164,22 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
-  app.get('/readyz', async (_req, res) => {
-    const checks = await Promise.all(
-      Object.entries(urls).map(async ([name, url]) => {
-        try {
-          const response = await fetch(new URL('/readyz', url), {
-            signal: AbortSignal.timeout(2_000),
-          });
-          return [name, response.ok] as const;
-        } catch {
-          return [name, false] as const; // unreachable subgraph: reported as not ready
-        }
-      }),
-    );
-    const ready = checks.every(([, ok]) => ok);
-    res
-      .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
-  });
-  const graphiql = renderGraphiQL({
-    endpoint: '/graphql',
-    title: 'Installa GraphQL',
-    subscriptionsProtocol: 'WS',
-    defaultQuery: EXAMPLE_QUERY,
-  });
-  app.get(['/graphiql', '/graphql'], (req, res, next) => {
-    if (req.path === '/graphql' && (req.query.query || !req.accepts('html'))) return next();
-    res.type('html').send(graphiql);
-  });
-  app.use('/graphql', runtime);
+  app.get('/readyz', readiness(urls));
+  // GraphiQL is a development tool (9 MB with inline scripts that the strict CSP would block):
+  // served before the security headers, and not at all in production
+  if (!production) mountGraphiQL(app);
+  app.use(securityHeaders());
+  app.use('/graphql', limitBody(OPERATION_LIMITS.bodyBytes), runtime);
   const hasPortal = mountPortal(app, config.PORTAL_DIR);
 
   const httpServer = createServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: OPERATION_LIMITS.bodyBytes,
+    verifyClient: (info: { origin: string; req: IncomingMessage }) =>
+      isAllowedOrigin(info.origin, info.req.headers.host, config.ALLOWED_ORIGINS),
+  });
   const wsCleanup = useServer(
     getGraphQLWSOptions(runtime, () => ({})),
     wsServer,

@@ -29,7 +29,7 @@ type Me = {
   };
 };
 
-describe('the federated system through the gateway', () => {
+describe('the federated system through the gateway', { timeout: 300_000 }, () => {
   let fx: SystemFixture;
   let me: Me['me'];
   let key = 0;

@@ -57,7 +57,7 @@ const descendants = (pid: number): string => {
   }
 };
 
-describe('npm start (embedded PostgreSQL)', () => {
+describe('npm start (embedded PostgreSQL)', { timeout: 300_000 }, () => {
   it('serves the portal and GraphiQL, stops every process on Ctrl-C, and reuses its data the second time', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'installa-start-'));
     const port = await freePortBlock();
