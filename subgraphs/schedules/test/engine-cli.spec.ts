@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { baseTermsJson } from '../src/engine/terms.fixture';
 
 // Runs from src (swc) or dist (tsc): find the repository root by walking up to package.json.
 function repoRoot(start: string): string {
@@ -34,20 +35,7 @@ function run(
   return { status: result.status, body: JSON.parse(result.stdout) };
 }
 
-const terms = {
-  principal: '10000',
-  currency: 'USD',
-  annualRatePercent: '8',
-  installmentCount: 10,
-  frequency: { unit: 'MONTHS', every: 1 },
-  disbursementDate: '2025-01-15',
-  firstDueDate: '2025-02-15',
-  interestMethod: 'DECLINING_BALANCE',
-  amortization: 'EQUAL_INSTALLMENTS',
-  interestAccrual: 'PER_PERIOD',
-  dayCount: 'ACT/365F',
-  rounding: { mode: 'HALF_UP' },
-};
+const terms = { ...baseTermsJson };
 
 describe('engine CLI (npm run -s schedule|apr|finance)', () => {
   // Excel PMT docs: PMT(8%/12, 10, 10000) = -1037.03; no fees so the APR is the note rate.

@@ -16,24 +16,12 @@ import { createServer, type SchedulesService } from '../src/server';
 import { PlanService } from '../src/plan/plan.service';
 import { AppliedPayment } from '../src/plan/plan.entity';
 import { PAYMENT_RECORDED, paymentRecordedHandler } from '../src/payment-intake/payment-intake';
+import { baseTermsJson } from '../src/engine/terms.fixture';
 
 const TODAY = '2026-03-10';
 
 // Excel's PMT documentation example: PMT(8%/12, 10, 10000) = -1037.03.
-const EXCEL = {
-  principal: '10000',
-  currency: 'USD',
-  annualRatePercent: '8',
-  installmentCount: 10,
-  frequency: { unit: 'MONTHS', every: 1 },
-  disbursementDate: '2025-01-15',
-  firstDueDate: '2025-02-15',
-  interestMethod: 'DECLINING_BALANCE',
-  amortization: 'EQUAL_INSTALLMENTS',
-  interestAccrual: 'PER_PERIOD',
-  dayCount: 'ACT/365F',
-  rounding: { mode: 'HALF_UP' },
-};
+const EXCEL = { ...baseTermsJson };
 // The same terms as GraphQL variables: enum names instead of the engine's day-count spelling.
 const EXCEL_INPUT = { ...EXCEL, dayCount: 'ACT_365F' };
 // The same loan disbursed before the business date, for a plan with payments.

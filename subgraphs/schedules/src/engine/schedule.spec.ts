@@ -7,6 +7,7 @@ import { scheduleToJson } from './schedule.format';
 import { CUMIPMT, PMT } from './spreadsheet.functions';
 import { termsWith } from './terms.fixture';
 import { previewScheduleJson } from './schedule.preview';
+import { baseTermsJson } from './terms.fixture';
 
 const json = (overrides: Record<string, unknown> = {}) =>
   scheduleToJson(previewSchedule(termsWith(overrides)));
@@ -241,19 +242,6 @@ describe('previewSchedule', () => {
   });
 });
 
-function termsBase() {
-  return {
-    principal: '10000',
-    currency: 'USD',
-    annualRatePercent: '8',
-    installmentCount: 10,
-    frequency: { unit: 'MONTHS', every: 1 },
-    disbursementDate: '2025-01-15',
-    firstDueDate: '2025-02-15',
-    interestMethod: 'DECLINING_BALANCE',
-    amortization: 'EQUAL_INSTALLMENTS',
-    interestAccrual: 'PER_PERIOD',
-    dayCount: 'ACT/365F',
-    rounding: { mode: 'HALF_UP' },
-  };
+function termsBase(): Record<string, unknown> {
+  return { ...baseTermsJson };
 }
