@@ -104,7 +104,8 @@ async function main(): Promise<void> {
     env: {
       SERVICE_SECRET: SECRET,
       LOG_LEVEL: 'warn',
-      GATEWAY_DEDUPE_INFLIGHT: 'false',
+      GATEWAY_DEDUPE_INFLIGHT: process.env.GATEWAY_DEDUPE_INFLIGHT ?? 'false',
+      GATEWAY_QUERY_PLANNER: process.env.GATEWAY_QUERY_PLANNER ?? 'rust',
       NODE_ENV: 'test',
       DB_POOL_MAX: '8',
       DEMO_VIEWER_EMAIL: DEMO_EMAIL,
@@ -160,7 +161,8 @@ async function main(): Promise<void> {
       );
     };
     process.stdout.write(
-      `database: ${db.isReal ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ${DURATION_MS / 1000} s per run after ${WARMUP_MS / 1000} s warm-up\n`,
+      `planner: ${process.env.GATEWAY_QUERY_PLANNER ?? 'rust'}; in-flight dedup: ${process.env.GATEWAY_DEDUPE_INFLIGHT ?? 'false'}; ` +
+        `database: ${db.isReal ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ${DURATION_MS / 1000} s per run after ${WARMUP_MS / 1000} s warm-up\n`,
     );
     let ratio = 0;
     for (const connections of [1, 10]) {

@@ -33,6 +33,11 @@ const gatewayEnv = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  /**
+   * Query planner: `rust` (@graphql-hive/router-runtime: faster, fresh cross-subgraph data on every
+   * subscription event) or `js` (the runtime's default; kept for comparison in benchmarks).
+   */
+  GATEWAY_QUERY_PLANNER: z.enum(['rust', 'js']).default('rust'),
   /** Merge identical in-flight upstream requests (on by default; benchmarks switch it off). */
   GATEWAY_DEDUPE_INFLIGHT: z
     .enum(['true', 'false'])

@@ -124,7 +124,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
   const production = config.NODE_ENV === 'production';
   const runtime = createGatewayRuntime({
     supergraph: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    unifiedGraphHandler,
+    ...(config.GATEWAY_QUERY_PLANNER === 'rust' ? { unifiedGraphHandler } : {}),
     graphiql: false,
     landingPage: false,
     plugins: () => armorPlugins(production),
