@@ -158,9 +158,13 @@ describe('the federated system through the gateway', { timeout: 300_000 }, () =>
       }),
     });
     assert.equal(response.status, 200);
-    await new Promise((r) => setTimeout(r, 300)); // log lines are written asynchronously
     for (const name of ['accounts', 'schedules', 'payments']) {
-      const lines = readFileSync(path.join(fx.logDir, `${name}.log`), 'utf8').split('\n');
+      const read = () => readFileSync(path.join(fx.logDir, `${name}.log`), 'utf8').split('\n');
+      // log lines reach the file asynchronously (through a pipe): wait for ours, up to 5 s
+      for (let i = 0; i < 50 && !read().some((l) => l.includes(requestId)); i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const lines = read();
       const traced = lines.filter((l) => l.includes(requestId));
       assert.ok(
         traced.some((l) => l.includes('graphql request')),

@@ -34,9 +34,21 @@ describe('gateway hardening: refused before any subgraph is called', { timeout: 
       .split('\n')
       .filter((line) => line.includes('"graphql request"')).length;
 
+  /** The count once log writes have settled (lines reach the files asynchronously, via pipes). */
+  const settledRequests = async () => {
+    let previous = -1;
+    for (let i = 0; i < 25; i += 1) {
+      const now = subgraphRequests();
+      if (now === previous) return now;
+      previous = now;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return previous;
+  };
+
   /** Asserts the attack is refused with an error and that no subgraph saw a request for it. */
   const refused = async (send: () => Promise<{ status: number; body: Body }>, expected: RegExp) => {
-    const before = subgraphRequests();
+    const before = await settledRequests();
     const { status, body } = await send();
     assert.ok(
       status >= 400 || (body.errors?.length ?? 0) > 0,
@@ -44,8 +56,7 @@ describe('gateway hardening: refused before any subgraph is called', { timeout: 
     );
     assert.match(JSON.stringify(body.errors ?? body), expected);
     assert.equal(body.data ?? null, null);
-    await new Promise((r) => setTimeout(r, 200));
-    assert.equal(subgraphRequests(), before, 'a refused request reached a subgraph');
+    assert.equal(await settledRequests(), before, 'a refused request reached a subgraph');
   };
 
   before(async () => {
@@ -117,7 +128,7 @@ describe('gateway hardening: refused before any subgraph is called', { timeout: 
   });
 
   it('requires a CSRF header on requests a browser sends without preflight', async () => {
-    const before = subgraphRequests();
+    const before = await settledRequests();
     const get = await fetch(
       `${fx.system.gatewayUrl}/graphql?query=${encodeURIComponent('{ me { id } }')}`,
       { headers: { accept: 'application/json' } },
@@ -129,7 +140,7 @@ describe('gateway hardening: refused before any subgraph is called', { timeout: 
       body: 'query=%7B%20me%20%7B%20id%20%7D%20%7D',
     });
     assert.equal(form.status, 403);
-    assert.equal(subgraphRequests(), before);
+    assert.equal(await settledRequests(), before);
     const allowed = await fetch(
       `${fx.system.gatewayUrl}/graphql?query=${encodeURIComponent('{ me { id } }')}`,
       {
