@@ -87,7 +87,7 @@ describe('the portal in a real browser', { timeout: 300_000 }, () => {
     );
     const laptop = plans.data?.me.plans.find((p) => p.title === 'Laptop, 12 months');
     assert.ok(laptop);
-    await page.waitForTimeout(500); // the card's subscription opens after the first render
+    await page.waitForTimeout(1_500); // the card's subscription opens after the first render
     // what a lender's staff member would do in GraphiQL
     const recorded = await fx.gql<{ recordPayment: { __typename: string } }>(
       'mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { __typename } }',

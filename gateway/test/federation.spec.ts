@@ -97,7 +97,7 @@ describe('the federated system through the gateway', { timeout: 300_000 }, () =>
     );
     const laptop = me.plans.find((p) => p.title.startsWith('Laptop')) as Me['me']['plans'][number];
     const subscription = subscribe<PlanEvent>(fx.wsClient(), PLAN_EVENT, { planId: laptop.id });
-    await new Promise((r) => setTimeout(r, 300)); // let the upstream subscription open
+    await new Promise((r) => setTimeout(r, 1_000)); // let the upstream subscription open
     let previousPayments = 2;
     let previousBalance = Number(laptop.outstandingBalance.amount); // display comparison only
     for (const amount of ['10.00', '20.00', '30.00']) {
