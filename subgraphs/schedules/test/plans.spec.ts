@@ -14,7 +14,7 @@ import { PAYMENT_RECORDED, paymentRecordedHandler } from '../src/payment-intake/
 
 const TODAY = '2026-03-10';
 const PLAN_FIELDS =
-  'id status outstandingBalance { amount currency } paidAmount { amount } nextInstallment { number } installments { number dueDate principal interest fees total paidTotal status }';
+  'id repaidPercent status outstandingBalance { amount currency } paidAmount { amount } nextInstallment { number } installments { number dueDate principal interest fees total paidTotal status }';
 
 describe('schedules subgraph', () => {
   let db: TestDatabase;
@@ -128,6 +128,7 @@ describe('schedules subgraph', () => {
     );
     assert.equal(plan?.status, 'ACTIVE');
     assert.equal(plan?.nextInstallment.number, 2);
+    assert.equal((plan as unknown as { repaidPercent: number }).repaidPercent, 34); // 105 / 305.75, floor
   });
 
   it('applies a redelivered payment event once only', async () => {

@@ -19,7 +19,6 @@ import { distinctUntilChanged, map, switchMap } from 'rxjs';
 import { InstallmentTable } from './installment-table';
 import { formatMoney, MoneyPipe } from './money-pipe';
 import { PLAN_BALANCE_CHANGED, PlanSummary } from './plan-queries';
-import { repaidPercent } from './repaid-percent';
 import { PLAN_STATUS_LABELS } from './status-labels';
 
 /**
@@ -52,9 +51,7 @@ export class PlanCard {
   private readonly locale = inject(LOCALE_ID);
 
   protected readonly statusLabels = PLAN_STATUS_LABELS;
-  protected readonly percent = computed(() =>
-    repaidPercent(this.plan().paidAmount, this.plan().totalRepayable),
-  );
+  protected readonly percent = computed(() => this.plan().repaidPercent);
 
   constructor() {
     toObservable(this.plan)

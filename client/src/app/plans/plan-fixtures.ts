@@ -32,6 +32,7 @@ export function laptopPlan(overrides: Partial<PlanSummary> = {}): PlanSummary {
     outstandingBalance: usd('937.50'),
     paidAmount: usd('312.50'),
     totalRepayable: usd('1250.00'),
+    repaidPercent: 25,
     nextInstallment: {
       __typename: 'Installment',
       id: 'inst-2',
@@ -59,6 +60,7 @@ export function sofaPlan(): PlanSummary {
     outstandingBalance: usd('0.00'),
     paidAmount: usd('600.00'),
     totalRepayable: usd('600.00'),
+    repaidPercent: 100,
     nextInstallment: null,
     installments: [
       installment(1, {

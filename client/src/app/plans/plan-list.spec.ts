@@ -166,6 +166,7 @@ describe('PlanList', () => {
       planBalanceChanged: laptopPlan({
         outstandingBalance: { __typename: 'Money', amount: '625.00', currency: 'USD' },
         paidAmount: { __typename: 'Money', amount: '625.00', currency: 'USD' },
+        repaidPercent: 50,
       }),
     });
     await settle();

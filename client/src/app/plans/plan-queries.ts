@@ -39,6 +39,8 @@ export interface PlanSummary {
   readonly outstandingBalance: Money;
   readonly paidAmount: Money;
   readonly totalRepayable: Money;
+  /** Whole percent repaid, computed by the server (the client does no money arithmetic). */
+  readonly repaidPercent: number;
   readonly nextInstallment: NextInstallment | null;
   readonly installments: readonly Installment[];
 }
@@ -78,6 +80,7 @@ const PLAN_SUMMARY = gql`
       amount
       currency
     }
+    repaidPercent
     nextInstallment {
       id
       dueDate

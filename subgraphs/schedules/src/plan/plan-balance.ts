@@ -122,3 +122,13 @@ export function allocatePayment(installments: Installment[], amount: Decimal): D
   }
   return left;
 }
+
+/**
+ * Share of the plan repaid as a whole percentage for progress displays: paid ÷ total × 100,
+ * rounded down (never shows 100 before everything is paid), clamped to 0–100; 0 for an empty plan.
+ */
+export function repaidPercent(paid: Money, total: Money): number {
+  if (!total.isPositive()) return 0;
+  const percent = paid.amount.div(total.amount).times(100).floor();
+  return Dec.min(100, Dec.max(0, percent)).toNumber();
+}

@@ -7,6 +7,7 @@ import type { Installment, InstallmentPlan } from './plan.entity';
 import {
   InstallmentStatus,
   PlanStatus,
+  repaidPercent,
   installmentPaid,
   installmentStatus,
   installmentTotal,
@@ -152,6 +153,12 @@ export class PlanType {
   })
   credit!: MoneyType;
 
+  @Field(() => Int, {
+    description:
+      'Whole percent of totalRepayable already paid: floor(paidAmount ÷ totalRepayable × 100), 0 to 100.',
+  })
+  repaidPercent!: number;
+
   @Field(() => InstallmentType, {
     nullable: true,
     description: 'The first installment not fully paid.',
@@ -180,6 +187,7 @@ export class PlanType {
       paidAmount: MoneyType.from(totals.paid),
       totalRepayable: MoneyType.from(totals.totalRepayable),
       credit: MoneyType.from(totals.credit),
+      repaidPercent: repaidPercent(totals.paid, totals.totalRepayable),
       nextInstallment: installments.find((i) => i.id === next?.id) ?? null,
       installments,
       customer: CustomerRef.of(plan.customerId),
