@@ -104,39 +104,41 @@ function checkCumulative(rate: Dec, nper: Dec, pv: Dec, start: Dec, end: Dec): v
   }
 }
 
-/** CUMIPMT(rate, nper, pv, start, end, type): interest paid in periods start..end (negative). */
-export function CUMIPMT(
+/** Sum of `perPeriod(k)` over periods start..end, after Excel's argument checks. */
+function cumulative(
   rate: DecValue,
   nper: DecValue,
   pv: DecValue,
   start: DecValue,
   end: DecValue,
-  type = 0,
+  perPeriod: (r: Dec, k: number, n: Dec, v: Dec) => Dec,
 ): Dec {
   const [r, n, v, s, e] = [d(rate), d(nper), d(pv), d(start), d(end)];
   checkCumulative(r, n, v, s, e);
   let total = new Dec(0);
-  for (let k = s.toNumber(); k <= e.toNumber(); k += 1)
-    total = total.plus(IPMT(r, k, n, v, 0, type));
+  for (let k = s.toNumber(); k <= e.toNumber(); k += 1) total = total.plus(perPeriod(r, k, n, v));
   return total;
 }
 
-/** CUMPRINC(rate, nper, pv, start, end, type): principal paid in periods start..end (negative). */
-export function CUMPRINC(
+/** CUMIPMT(rate, nper, pv, start, end, type): interest paid in periods start..end (negative). */
+export const CUMIPMT = (
   rate: DecValue,
   nper: DecValue,
   pv: DecValue,
   start: DecValue,
   end: DecValue,
   type = 0,
-): Dec {
-  const [r, n, v, s, e] = [d(rate), d(nper), d(pv), d(start), d(end)];
-  checkCumulative(r, n, v, s, e);
-  let total = new Dec(0);
-  for (let k = s.toNumber(); k <= e.toNumber(); k += 1)
-    total = total.plus(PPMT(r, k, n, v, 0, type));
-  return total;
-}
+): Dec => cumulative(rate, nper, pv, start, end, (r, k, n, v) => IPMT(r, k, n, v, 0, type));
+
+/** CUMPRINC(rate, nper, pv, start, end, type): principal paid in periods start..end (negative). */
+export const CUMPRINC = (
+  rate: DecValue,
+  nper: DecValue,
+  pv: DecValue,
+  start: DecValue,
+  end: DecValue,
+  type = 0,
+): Dec => cumulative(rate, nper, pv, start, end, (r, k, n, v) => PPMT(r, k, n, v, 0, type));
 
 /** NPER(rate, pmt, pv, [fv], [type]): number of periods; #NUM! when no solution exists. */
 export function NPER(rate: DecValue, pmt: DecValue, pv: DecValue, fv: DecValue = 0, type = 0): Dec {

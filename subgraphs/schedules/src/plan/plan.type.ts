@@ -3,6 +3,7 @@ import { DecimalScalar } from '../../../shared/money/decimal.scalar';
 import { MoneyType } from '../../../shared/money/money.type';
 import { Money } from '../../../shared/money/money';
 import { DateTimeScalar, LocalDateScalar } from '../../../shared/graphql/scalars';
+import { ENTITY_DESCRIPTIONS, entityStub } from '../../../shared/graphql/entity-stub';
 import type { Installment, InstallmentPlan } from './plan.entity';
 import {
   InstallmentStatus,
@@ -42,16 +43,8 @@ registerEnumType(InstallmentStatus, {
 });
 
 /** A stub of the accounts subgraph's Customer (only its key), extended here with `plans`. */
-@Directive('@key(fields: "id")')
-@ObjectType('Customer', { description: 'A person who repays one or more installment plans.' })
-export class CustomerRef {
-  @Field(() => ID, { description: 'Stable identifier.' })
-  id!: string;
-
-  static of(id: string): CustomerRef {
-    return Object.assign(new CustomerRef(), { id });
-  }
-}
+export const CustomerRef = entityStub('Customer', ENTITY_DESCRIPTIONS.Customer);
+export type CustomerRef = InstanceType<typeof CustomerRef>;
 
 @ObjectType('Installment', {
   description: 'One scheduled repayment, split into principal, interest and fees.',
