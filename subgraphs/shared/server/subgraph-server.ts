@@ -14,17 +14,28 @@ import { formatError } from '../errors/format-error';
 import { requestLogging } from './request-logging';
 import { unauthenticated } from '../errors/domain-error';
 import { isValidServiceSecret, SERVICE_SECRET_HEADER } from './service-secret';
+import { IDENTITY_HEADER, identityKey, verifyIdentity } from '../auth/identity-header';
+import { systemViewer, type Viewer } from '../auth/viewer';
 
 /** What every request context carries, whatever the subgraph. */
 export interface BaseRequestContext extends BaseContext {
   requestId: string;
   logger: Logger;
+  /** Who is asking, as signed by the gateway; every resolver checks it. */
+  viewer: Viewer;
+  /**
+   * Sets a header on the HTTP response to the gateway (e.g. accounts' session instruction, which
+   * the gateway turns into a cookie); recorded by `execute` for tests, ignored over WebSocket.
+   */
+  setResponseHeader: (name: string, value: string) => void;
 }
 
 /** The result of an in-process operation, shaped like a GraphQL response body. */
 export interface SingleResult<T> {
   data?: T | null;
   errors?: readonly GraphQLFormattedError[];
+  /** Response headers the resolvers set (in-process execution only). */
+  headers?: Record<string, string>;
 }
 
 export interface SubgraphServerOptions<C extends BaseRequestContext> {
@@ -48,6 +59,7 @@ export interface SubgraphServer<C extends BaseRequestContext> {
   execute<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    viewer?: Viewer,
   ): Promise<SingleResult<T>>;
   listen(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
@@ -66,13 +78,16 @@ const requestIdOf = (request: Request | IncomingMessage): string => {
 
 /**
  * One subgraph process: Apollo Server 5 on express 5 with graphql-ws on the same port and path,
- * `/healthz`, `/readyz`, errors masked in one place, and the service secret required on every
- * GraphQL request and WebSocket connection so nothing bypasses the gateway.
+ * `/healthz`, `/readyz`, errors masked in one place, and the service secret plus a signed identity
+ * (the gateway's viewer, HMAC, at most a minute old) required on every GraphQL request and
+ * WebSocket connection, so nothing bypasses the gateway.
  */
 export async function createSubgraphServer<C extends BaseRequestContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<SubgraphServer<C>> {
   const { logger, serviceSecret } = options;
+  const signingKey = identityKey(serviceSecret);
+  const viewerOf = new WeakMap<IncomingMessage, Viewer>();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -84,7 +99,11 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
         const params = ctx.connectionParams ?? {};
         const presented =
           headerValue(ctx.extra.request, SERVICE_SECRET_HEADER) ?? params[SERVICE_SECRET_HEADER];
-        return isValidServiceSecret(presented, serviceSecret);
+        if (!isValidServiceSecret(presented, serviceSecret)) return false;
+        const viewer = verifyIdentity(params[IDENTITY_HEADER], signingKey);
+        if (!viewer) return false;
+        viewerOf.set(ctx.extra.request, viewer);
+        return true;
       },
       // subscriptions bypass Apollo's formatError: mask their unexpected errors the same way
       onNext: (ctx, _id, _payload, _args, result) => {
@@ -101,7 +120,14 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
       },
       context: (ctx) => {
         const requestId = requestIdOf(ctx.extra.request);
-        return options.createContext({ requestId, logger: logger.child({ requestId }) });
+        const viewer = viewerOf.get(ctx.extra.request);
+        if (!viewer) throw new Error('WebSocket connection without a verified identity');
+        return options.createContext({
+          requestId,
+          logger: logger.child({ requestId }),
+          viewer,
+          setResponseHeader: () => undefined,
+        });
       },
     },
     wsServer,
@@ -147,8 +173,13 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
     '/graphql',
     express.json({ limit: '1mb' }),
     (req, res, next) => {
-      if (isValidServiceSecret(headerValue(req, SERVICE_SECRET_HEADER), serviceSecret))
+      const viewer = isValidServiceSecret(headerValue(req, SERVICE_SECRET_HEADER), serviceSecret)
+        ? verifyIdentity(headerValue(req, IDENTITY_HEADER), signingKey)
+        : null;
+      if (viewer) {
+        res.locals.viewer = viewer;
         return next();
+      }
       res.status(401).json({
         errors: [
           {
@@ -159,9 +190,15 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
       });
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = requestIdOf(req);
-        return options.createContext({ requestId, logger: logger.child({ requestId }) });
+        const viewer = res.locals.viewer as Viewer;
+        return options.createContext({
+          requestId,
+          logger: logger.child({ requestId }),
+          viewer,
+          setResponseHeader: (name, value) => res.setHeader(name, value),
+        });
       },
     }),
   );
@@ -170,12 +207,25 @@ export async function createSubgraphServer<C extends BaseRequestContext>(
     app,
     httpServer,
     apollo,
-    execute: async <T>(query: string, variables: Record<string, unknown> = {}) => {
-      const contextValue = options.createContext({ requestId: randomUUID(), logger });
+    execute: async <T>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      viewer: Viewer = systemViewer(),
+    ) => {
+      const headers: Record<string, string> = {};
+      const contextValue = options.createContext({
+        requestId: randomUUID(),
+        logger,
+        viewer,
+        setResponseHeader: (name, value) => {
+          headers[name] = value;
+        },
+      });
       const response = await apollo.executeOperation<T>({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
       // JSON round trip: plain objects (graphql-js builds null-prototype ones), as a client sees them
-      return JSON.parse(JSON.stringify(response.body.singleResult)) as SingleResult<T>;
+      const result = JSON.parse(JSON.stringify(response.body.singleResult)) as SingleResult<T>;
+      return Object.keys(headers).length > 0 ? { ...result, headers } : result;
     },
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
