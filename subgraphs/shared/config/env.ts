@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cipherFromConfig, developmentCipher, type FieldCipher } from '../crypto/field-cipher';
 
 /** Thrown by `loadConfig` with every bad variable named, so start-up fails with one clear message. */
 export class ConfigError extends Error {
@@ -33,6 +34,14 @@ export const commonEnv = z.object({
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
   SERVICE_SECRET: z.string().min(24).optional(),
+  /** Field encryption keys, `id:base64key,id:base64key` (32-byte keys); old ids stay to decrypt. */
+  FIELD_ENCRYPTION_KEYS: z.string().optional(),
+  /** Id (in FIELD_ENCRYPTION_KEYS) new values are encrypted with. */
+  FIELD_ENCRYPTION_KEY_ID: z.string().optional(),
+  /** Base64 key (≥ 32 bytes) of the blind indexes (equality lookups on encrypted columns). */
+  BLIND_INDEX_KEY: z.string().optional(),
+  /** Base64 key (≥ 32 bytes) of audit fingerprints; derived from BLIND_INDEX_KEY when unset. */
+  AUDIT_FINGERPRINT_KEY: z.string().optional(),
 });
 
 export type CommonConfig = Omit<z.infer<typeof commonEnv>, 'SERVICE_SECRET'> & {
@@ -47,7 +56,53 @@ export function parseEnv<S extends typeof commonEnv>(
   schema: S,
   env: Record<string, string | undefined>,
 ): Omit<z.infer<S>, 'SERVICE_SECRET'> & { SERVICE_SECRET: string } {
-  return withServiceSecret(parseOrThrow(schema, env));
+  return withServiceSecret(withFieldEncryption(parseOrThrow(schema, env)));
+}
+
+/** The encryption variables of `commonEnv`. */
+export interface FieldEncryptionConfig {
+  NODE_ENV: string;
+  FIELD_ENCRYPTION_KEYS?: string;
+  FIELD_ENCRYPTION_KEY_ID?: string;
+  BLIND_INDEX_KEY?: string;
+  AUDIT_FINGERPRINT_KEY?: string;
+}
+
+/**
+ * Checks the field-encryption variables: all three (keys, active id, blind-index key) or none;
+ * none means the development cipher, refused in production. Values must parse (`cipherFromConfig`).
+ */
+export function withFieldEncryption<T extends FieldEncryptionConfig>(data: T): T {
+  const given = [data.FIELD_ENCRYPTION_KEYS, data.FIELD_ENCRYPTION_KEY_ID, data.BLIND_INDEX_KEY];
+  if (given.every((v) => v === undefined)) {
+    if (data.NODE_ENV === 'production')
+      throw new ConfigError([
+        'FIELD_ENCRYPTION_KEYS, FIELD_ENCRYPTION_KEY_ID, BLIND_INDEX_KEY: required in production',
+      ]);
+    return data;
+  }
+  try {
+    fieldCipherFromConfig(data);
+  } catch (error) {
+    // cipherFromConfig names what is wrong with the keys; report it like every other bad variable
+    throw new ConfigError([`FIELD_ENCRYPTION_KEYS: ${(error as Error).message}`]);
+  }
+  return data;
+}
+
+/** The cipher the configuration names, or the development cipher when none is configured. */
+export function fieldCipherFromConfig(config: FieldEncryptionConfig): FieldCipher {
+  const {
+    FIELD_ENCRYPTION_KEYS: keys,
+    FIELD_ENCRYPTION_KEY_ID: id,
+    BLIND_INDEX_KEY: blind,
+  } = config;
+  if (keys === undefined && id === undefined && blind === undefined) return developmentCipher();
+  if (!keys || !id || !blind)
+    throw new RangeError(
+      'set FIELD_ENCRYPTION_KEYS, FIELD_ENCRYPTION_KEY_ID and BLIND_INDEX_KEY together',
+    );
+  return cipherFromConfig(keys, id, blind, config.AUDIT_FINGERPRINT_KEY);
 }
 
 /** Validates `env` (empty strings count as unset) or throws a ConfigError naming every bad variable. */

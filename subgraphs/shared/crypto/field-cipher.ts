@@ -26,19 +26,36 @@ export class FieldDecryptionError extends Error {
  */
 export class FieldCipher {
   private readonly keys: Map<string, Buffer>;
+  private readonly fingerprintKey: Buffer;
 
+  /**
+   * `fingerprintKey` (audit fingerprints) defaults to a key derived from `blindIndexKey` (HKDF),
+   * so a fingerprint never equals a blind index of the same value.
+   */
   constructor(
     keys: readonly FieldKey[],
-    private readonly activeKeyId: string,
+    readonly activeKeyId: string,
     private readonly blindIndexKey: Buffer,
+    fingerprintKey?: Buffer,
   ) {
     this.keys = new Map(keys.map((k) => [k.id, k.key]));
+    if (this.keys.size !== keys.length) throw new RangeError('Key ids must be unique');
     for (const { id, key } of keys) {
       if (!/^[\w-]{1,32}$/.test(id)) throw new RangeError(`Key id "${id}" must match [\\w-]{1,32}`);
       if (key.length !== 32) throw new RangeError(`Key ${id} must be 32 bytes`);
     }
     if (!this.keys.has(activeKeyId)) throw new RangeError(`Active key ${activeKeyId} is not given`);
     if (blindIndexKey.length < 32) throw new RangeError('Blind index key must be ≥ 32 bytes');
+    if (fingerprintKey && fingerprintKey.length < 32)
+      throw new RangeError('Audit fingerprint key must be ≥ 32 bytes');
+    this.fingerprintKey =
+      fingerprintKey ??
+      Buffer.from(hkdfSync('sha256', blindIndexKey, 'installa', 'audit-fingerprint', 32));
+  }
+
+  /** Ids of every key this cipher can decrypt with. */
+  get keyIds(): string[] {
+    return [...this.keys.keys()];
   }
 
   /** Encrypts `plaintext` with the active key; `column` is bound as additional data. */
@@ -46,19 +63,29 @@ export class FieldCipher {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.activeKeyId)!, iv);
     cipher.setAAD(Buffer.from(column));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-    return [VERSION, this.activeKeyId, iv.toString('base64url'), body.toString('base64url')].join('.');
+    const body = Buffer.concat([
+      cipher.update(plaintext, 'utf8'),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ]);
+    return [VERSION, this.activeKeyId, iv.toString('base64url'), body.toString('base64url')].join(
+      '.',
+    );
   }
 
   /** Decrypts a value written by `encrypt` for the same `column`; throws FieldDecryptionError. */
   decrypt(stored: string, column: string): string {
-    const [version, keyId, iv, body] = stored.split('.');
-    if (version !== VERSION || !keyId || !iv || !body) throw new FieldDecryptionError('format');
+    const parts = stored.split('.');
+    const [version, keyId, iv, body] = parts;
+    if (parts.length !== 4 || version !== VERSION || !keyId || !iv || !body)
+      throw new FieldDecryptionError('format');
     const key = this.keys.get(keyId);
     if (!key) throw new FieldDecryptionError(`unknown key id ${keyId}`);
     const bytes = Buffer.from(body, 'base64url');
-    if (bytes.length < TAG_BYTES) throw new FieldDecryptionError('format');
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    const ivBytes = Buffer.from(iv, 'base64url');
+    if (bytes.length < TAG_BYTES || ivBytes.length !== IV_BYTES)
+      throw new FieldDecryptionError('format');
+    const decipher = createDecipheriv('aes-256-gcm', key, ivBytes, { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(column));
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
     try {
@@ -75,6 +102,19 @@ export class FieldCipher {
   /** True when `stored` was written with a key other than the active one (rotation pending). */
   needsRotation(stored: string): boolean {
     return stored.split('.')[1] !== this.activeKeyId;
+  }
+
+  /** `LIKE` pattern matching values already encrypted with the active key. */
+  get activePrefix(): string {
+    return `${VERSION}.${this.activeKeyId}.`;
+  }
+
+  /**
+   * Keyed fingerprint (HMAC-SHA256, hex) of a personal value for the audit trail: equal values give
+   * equal fingerprints (a change is visible, a known value can be checked) without storing it.
+   */
+  fingerprint(value: string, purpose: string): string {
+    return createHmac('sha256', this.fingerprintKey).update(`${purpose}\0${value}`).digest('hex');
   }
 
   /**
@@ -98,13 +138,24 @@ export function developmentCipher(): FieldCipher {
  * Parses `FIELD_ENCRYPTION_KEYS` (`id:base64key,id:base64key`), the active key id and the base64
  * blind-index key; throws a RangeError naming what is wrong.
  */
-export function cipherFromConfig(keys: string, activeKeyId: string, blindKey: string): FieldCipher {
+export function cipherFromConfig(
+  keys: string,
+  activeKeyId: string,
+  blindKey: string,
+  fingerprintKey?: string,
+): FieldCipher {
   const parsed = keys.split(',').map((entry) => {
-    const [id, material] = entry.trim().split(':');
-    if (!id || !material) throw new RangeError('FIELD_ENCRYPTION_KEYS entries are id:base64key');
+    const [id, material, extra] = entry.trim().split(':');
+    if (!id || !material || extra !== undefined)
+      throw new RangeError('FIELD_ENCRYPTION_KEYS entries are id:base64key');
     return { id, key: Buffer.from(material, 'base64') };
   });
-  return new FieldCipher(parsed, activeKeyId, Buffer.from(blindKey, 'base64'));
+  return new FieldCipher(
+    parsed,
+    activeKeyId,
+    Buffer.from(blindKey, 'base64'),
+    fingerprintKey ? Buffer.from(fingerprintKey, 'base64') : undefined,
+  );
 }
 
 let current: FieldCipher | null = null;
