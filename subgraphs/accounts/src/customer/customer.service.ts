@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Customer } from './customer.entity';
+import { Customer, emailIndexOf } from './customer.entity';
 import { decodeCursor, encodeCursor } from '../../../shared/graphql/connection';
 import { notFound, conflict } from '../../../shared/errors/domain-error';
 
@@ -26,8 +26,9 @@ export class CustomerService {
     return customer;
   }
 
+  /** Finds by email through the blind index (the column itself is encrypted). */
   findByEmail(email: string): Promise<Customer | null> {
-    return this.em.findOne(Customer, { email: email.toLowerCase() });
+    return this.em.findOne(Customer, { emailIndex: emailIndexOf(email) });
   }
 
   /** Keyset page ordered by (createdAt, id). */
