@@ -5,12 +5,14 @@ import { checkDatabaseReady } from '../../shared/db/orm';
 import { buildAccountsSchema } from './schema';
 import { createRequestContext, type AccountsContext } from './context';
 import type { AccountsConfig } from './config';
+import type { PersonalDataContributor } from './privacy/personal-data';
 
 /** The accounts subgraph's HTTP + WebSocket server, ready to `listen`. */
 export async function createServer(
   config: Pick<AccountsConfig, 'SERVICE_SECRET' | 'DEMO_VIEWER_EMAIL'>,
   orm: MikroORM,
   logger: Logger,
+  options: { personalData?: readonly PersonalDataContributor[] } = {},
 ): Promise<SubgraphServer<AccountsContext>> {
   return createSubgraphServer<AccountsContext>({
     name: 'accounts',
@@ -18,7 +20,10 @@ export async function createServer(
     logger,
     serviceSecret: config.SERVICE_SECRET,
     createContext: (base) =>
-      createRequestContext(orm, base, { viewerEmail: config.DEMO_VIEWER_EMAIL }),
+      createRequestContext(orm, base, {
+        viewerEmail: config.DEMO_VIEWER_EMAIL,
+        personalData: options.personalData,
+      }),
     checkReady: () => checkDatabaseReady(orm),
   });
 }

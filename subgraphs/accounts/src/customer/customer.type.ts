@@ -15,6 +15,12 @@ export class CustomerType {
   @Field({ description: 'Email address (lower-case), used for sign-in and notices.' })
   email!: string;
 
+  @Field(() => String, { nullable: true, description: 'Phone number (E.164), if recorded.' })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal address, if recorded.' })
+  postalAddress!: string | null;
+
   @Field({ description: 'Preferred language as a BCP 47 tag, e.g. en-US.' })
   locale!: string;
 
@@ -26,6 +32,8 @@ export class CustomerType {
       id: entity.id,
       name: entity.name,
       email: entity.email,
+      phone: entity.phone,
+      postalAddress: entity.postalAddress,
       locale: entity.locale,
       createdAt: entity.createdAt,
     });
