@@ -22,8 +22,23 @@ export interface ChainedFields {
 }
 
 /** SHA-256 (hex) over the canonical JSON of the entry, which includes the previous hash. */
-export function entryHash(fields: ChainedFields): string {
-  const content = canonicalJson({ ...fields, at: fields.at.toISOString() });
+export function entryHash(f: ChainedFields): string {
+  // named one by one: an object that also carries `hash` (a stored row) hashes the same
+  const content = canonicalJson({
+    seq: f.seq,
+    at: f.at.toISOString(),
+    actorRole: f.actorRole,
+    actorSubject: f.actorSubject,
+    actorCustomer: f.actorCustomer,
+    ip: f.ip,
+    userAgent: f.userAgent,
+    action: f.action,
+    entityType: f.entityType,
+    entityId: f.entityId,
+    before: f.before,
+    after: f.after,
+    prevHash: f.prevHash,
+  });
   return createHash('sha256').update(content, 'utf8').digest('hex');
 }
 
