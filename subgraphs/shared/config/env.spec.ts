@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, commonEnv, parseEnv } from './env';
+import { ConfigError, commonEnv, fieldCipherFromConfig, parseEnv } from './env';
 
 const valid = { DATABASE_URL: 'postgres://u@localhost:5432/db' };
 
@@ -37,5 +37,27 @@ describe('parseEnv', () => {
 
   it('treats empty variables as unset', () => {
     assert.equal(parseEnv(commonEnv, { ...valid, REDIS_URL: '' }).REDIS_URL, undefined);
+  });
+
+  it('refuses production without field-encryption keys and accepts a full set', () => {
+    const secret = { ...valid, NODE_ENV: 'production', SERVICE_SECRET: 'x'.repeat(24) };
+    assert.throws(
+      () => parseEnv(commonEnv, secret),
+      /FIELD_ENCRYPTION_KEYS.*required in production/,
+    );
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const keys = {
+      FIELD_ENCRYPTION_KEYS: `k1:${key}`,
+      FIELD_ENCRYPTION_KEY_ID: 'k1',
+      BLIND_INDEX_KEY: key,
+    };
+    const config = parseEnv(commonEnv, { ...secret, ...keys });
+    assert.equal(fieldCipherFromConfig(config).activeKeyId, 'k1');
+    assert.throws(
+      () => parseEnv(commonEnv, { ...secret, ...keys, FIELD_ENCRYPTION_KEY_ID: 'k2' }),
+      /FIELD_ENCRYPTION_KEYS: Active key k2/,
+    );
+    assert.throws(() => parseEnv(commonEnv, { ...valid, BLIND_INDEX_KEY: key }), /together/);
+    assert.equal(fieldCipherFromConfig(parseEnv(commonEnv, valid)).activeKeyId, 'dev1');
   });
 });
