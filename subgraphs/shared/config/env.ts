@@ -56,7 +56,12 @@ export function parseEnv<S extends typeof commonEnv>(
   schema: S,
   env: Record<string, string | undefined>,
 ): Omit<z.infer<S>, 'SERVICE_SECRET'> & { SERVICE_SECRET: string } {
-  return withServiceSecret(withFieldEncryption(parseOrThrow(schema, env)));
+  const data = parseOrThrow(schema, env);
+  const issues = fieldEncryptionIssues(data);
+  if (!data.SERVICE_SECRET && data.NODE_ENV === 'production')
+    issues.unshift('SERVICE_SECRET: required in production (at least 24 characters)');
+  if (issues.length > 0) throw new ConfigError(issues);
+  return withServiceSecret(data);
 }
 
 /** The encryption variables of `commonEnv`. */
@@ -69,25 +74,22 @@ export interface FieldEncryptionConfig {
 }
 
 /**
- * Checks the field-encryption variables: all three (keys, active id, blind-index key) or none;
- * none means the development cipher, refused in production. Values must parse (`cipherFromConfig`).
+ * Problems with the field-encryption variables: all three (keys, active id, blind-index key) or
+ * none; none means the development cipher, refused in production. Values must parse.
  */
-export function withFieldEncryption<T extends FieldEncryptionConfig>(data: T): T {
+export function fieldEncryptionIssues(data: FieldEncryptionConfig): string[] {
   const given = [data.FIELD_ENCRYPTION_KEYS, data.FIELD_ENCRYPTION_KEY_ID, data.BLIND_INDEX_KEY];
-  if (given.every((v) => v === undefined)) {
-    if (data.NODE_ENV === 'production')
-      throw new ConfigError([
-        'FIELD_ENCRYPTION_KEYS, FIELD_ENCRYPTION_KEY_ID, BLIND_INDEX_KEY: required in production',
-      ]);
-    return data;
-  }
+  if (given.every((v) => v === undefined))
+    return data.NODE_ENV === 'production'
+      ? ['FIELD_ENCRYPTION_KEYS, FIELD_ENCRYPTION_KEY_ID, BLIND_INDEX_KEY: required in production']
+      : [];
   try {
     fieldCipherFromConfig(data);
+    return [];
   } catch (error) {
     // cipherFromConfig names what is wrong with the keys; report it like every other bad variable
-    throw new ConfigError([`FIELD_ENCRYPTION_KEYS: ${(error as Error).message}`]);
+    return [`FIELD_ENCRYPTION_KEYS: ${(error as Error).message}`];
   }
-  return data;
 }
 
 /** The cipher the configuration names, or the development cipher when none is configured. */
