@@ -4,9 +4,10 @@ import { Payment } from './payment/payment.entity';
 import { PlanDirectoryEntry } from './plan-directory/plan-directory.entity';
 import { InboxEvent, OutboxEvent } from '../../shared/events/event-tables';
 import { migrations } from './migrations';
+import { AuditEntry } from '../../shared/audit/audit-entry.entity';
 
 export const PAYMENTS_SCHEMA = 'payments';
-export const paymentsEntities = [Payment, PlanDirectoryEntry, OutboxEvent, InboxEvent];
+export const paymentsEntities = [Payment, PlanDirectoryEntry, OutboxEvent, InboxEvent, AuditEntry];
 
 /** Opens the payments ORM on its own schema and applies committed migrations. */
 export const openPaymentsOrm = (

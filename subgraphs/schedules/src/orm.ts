@@ -3,6 +3,7 @@ import { openOrm } from '../../shared/db/orm';
 import { AppliedPayment, Installment, InstallmentPlan } from './plan/plan.entity';
 import { InboxEvent, OutboxEvent } from '../../shared/events/event-tables';
 import { migrations } from './migrations';
+import { AuditEntry } from '../../shared/audit/audit-entry.entity';
 
 export const SCHEDULES_SCHEMA = 'schedules';
 export const schedulesEntities = [
@@ -11,6 +12,7 @@ export const schedulesEntities = [
   AppliedPayment,
   OutboxEvent,
   InboxEvent,
+  AuditEntry,
 ];
 
 /** Opens the schedules ORM on its own schema and applies committed migrations. */

@@ -11,7 +11,8 @@ export class EncryptedStringType extends Type<
   string | null | undefined,
   string | null | undefined
 > {
-  constructor(private readonly column: string) {
+  /** `column` (e.g. `customer.email`) is bound to every ciphertext as additional data. */
+  constructor(readonly column: string) {
     super();
   }
 
