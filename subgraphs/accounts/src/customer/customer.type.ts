@@ -9,16 +9,24 @@ export class CustomerType {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 
-  @Field({ description: 'Full name as the lender recorded it.' })
+  @Field({ description: 'Full name as the lender recorded it (masked for agents until revealed).' })
   name!: string;
 
-  @Field({ description: 'Email address (lower-case), used for sign-in and notices.' })
+  @Field({
+    description: 'Email address (lower-case), used for sign-in and notices (masked for agents).',
+  })
   email!: string;
 
-  @Field(() => String, { nullable: true, description: 'Phone number (E.164), if recorded.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Phone number (E.164), if recorded (masked for agents).',
+  })
   phone!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Postal address, if recorded.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Postal address, if recorded (hidden from agents).',
+  })
   postalAddress!: string | null;
 
   @Field({ description: 'Preferred language as a BCP 47 tag, e.g. en-US.' })
