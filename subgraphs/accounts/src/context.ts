@@ -41,6 +41,6 @@ export function createRequestContext(
     container: { get: (cls: Function) => resolvers.get(cls) },
     audit: auditTrail,
     privacy: new PrivacyService(em, base.viewer, auditTrail, options.personalData),
-    personalData: new PersonalDataAccess(em, base.viewer, auditTrail),
+    personalData: new PersonalDataAccess(em, base.viewer, auditTrail, options.viewerEmail),
   };
 }

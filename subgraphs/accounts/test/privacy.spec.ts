@@ -7,6 +7,7 @@ import { errorCode, silentLogger } from '../../shared/testing/subgraph-harness';
 import { anonymousViewer, customerViewer, type Viewer } from '../../shared/auth/viewer';
 import { asOwner } from '../../shared/db/orm';
 import { verifyAuditTrail } from '../../shared/audit/audit-verify';
+import { ChainedAuditTrail } from '../../shared/audit/chained-audit-trail';
 import { openAccountsOrm } from '../src/orm';
 import { createServer } from '../src/server';
 import { CustomerService } from '../src/customer/customer.service';
@@ -314,6 +315,25 @@ describe('accounts data protection', () => {
     assert.equal(page.data?.auditEntries.pageInfo.hasNextPage, true);
     const seqs = page.data!.auditEntries.edges.map((e) => Number(e.node.seq));
     assert.ok(seqs[0] > seqs[1], 'newest first');
+  });
+
+  it('chains concurrent appends one after the other without gaps or forks', async () => {
+    const trail = new ChainedAuditTrail();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        trail.record(orm.em.fork(), staff('ADMIN'), {
+          action: 'test.concurrent',
+          entityType: 'Test',
+          entityId: String(i),
+        }),
+      ),
+    );
+    const result = await withClient((c) => verifyAuditTrail(c, 'accounts'));
+    assert.equal(result.firstBrokenSeq, null, result.reason ?? '');
+    const [{ count }] = await sql<{ count: string }>(
+      `select count(*) as count from accounts.audit_entry where action = 'test.concurrent'`,
+    );
+    assert.equal(Number(count), 20);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of the audit trail to the application role', async () => {

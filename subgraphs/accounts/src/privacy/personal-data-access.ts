@@ -43,14 +43,18 @@ export class PersonalDataAccess {
     private readonly em: EntityManager,
     private readonly viewer: Viewer,
     private readonly audit: ChainedAuditTrail,
+    /** Development stand-in for sign-in (DEMO_VIEWER_EMAIL): anonymous callers read it as self. */
+    private readonly demoViewerEmail?: string,
   ) {}
 
-  /** The value of `field` of customer `customerId` as this viewer may see it. */
+  /** The value of `field` of `customer` as this viewer may see it. */
   async read(
-    customerId: string,
+    customer: { id: string; email: string },
     field: PersonalField,
     value: string | null,
   ): Promise<string | null> {
+    const customerId = customer.id;
+    if (this.isDemoViewer(customer)) return value;
     requireRead(this.viewer, customerId, 'customers:read');
     if (this.viewer.role === 'CUSTOMER' || this.revealed.has(customerId)) return value;
     if (this.viewer.role === 'AGENT') return value === null ? null : MASKS[field](value);
@@ -59,6 +63,14 @@ export class PersonalDataAccess {
     this.fieldsRead.set(customerId, fields);
     await this.reads.load(customerId);
     return value;
+  }
+
+  private isDemoViewer(customer: { email: string }): boolean {
+    return (
+      this.viewer.role === null &&
+      this.demoViewerEmail !== undefined &&
+      this.demoViewerEmail.toLowerCase() === customer.email
+    );
   }
 
   /** Marks a customer revealed for the rest of this request (the caller audited why). */

@@ -47,17 +47,17 @@ class AuditEntriesArgs extends ForwardPageArgs {
 export class PrivacyResolver {
   @FieldResolver(() => String, { description: 'Full name (masked for agents until revealed).' })
   name(@Root() c: CustomerType, @Ctx() ctx: AccountsContext) {
-    return ctx.personalData.read(c.id, 'name', c.name);
+    return ctx.personalData.read(c, 'name', c.name);
   }
 
   @FieldResolver(() => String, { description: 'Email, lower-case (masked for agents).' })
   email(@Root() c: CustomerType, @Ctx() ctx: AccountsContext) {
-    return ctx.personalData.read(c.id, 'email', c.email);
+    return ctx.personalData.read(c, 'email', c.email);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Phone (masked for agents).' })
   phone(@Root() c: CustomerType, @Ctx() ctx: AccountsContext) {
-    return ctx.personalData.read(c.id, 'phone', c.phone);
+    return ctx.personalData.read(c, 'phone', c.phone);
   }
 
   @FieldResolver(() => String, {
@@ -65,7 +65,7 @@ export class PrivacyResolver {
     description: 'Postal address (masked for agents).',
   })
   postalAddress(@Root() c: CustomerType, @Ctx() ctx: AccountsContext) {
-    return ctx.personalData.read(c.id, 'postalAddress', c.postalAddress);
+    return ctx.personalData.read(c, 'postalAddress', c.postalAddress);
   }
 
   @FieldResolver(() => [ConsentType], { description: 'Consents with their history, newest first.' })
