@@ -13,6 +13,7 @@ import { createServer } from '../src/server';
 import { CustomerService } from '../src/customer/customer.service';
 import type { SubgraphServer } from '../../shared/server/subgraph-server';
 import type { AccountsContext } from '../src/context';
+import type { PersonalDataContributor } from '../src/privacy/personal-data';
 
 const staff = (role: 'AGENT' | 'ADMIN' | 'AUDITOR'): Viewer => ({
   ...anonymousViewer('10.1.2.3', 'test-agent'),
@@ -32,6 +33,14 @@ describe('accounts data protection', () => {
   let dana: string;
   let kenji: string;
   const erased: string[] = [];
+  // stands in for identity's sessions: what the lead wires through createServer's personalData
+  const sessions: PersonalDataContributor = {
+    name: 'sessions',
+    export: async (_em, customerId) => [{ id: `session-of-${customerId}`, userAgent: 'Firefox' }],
+    erase: async (_em, customerId) => {
+      erased.push(customerId);
+    },
+  };
   const sql = <T>(text: string, params: unknown[] = []) =>
     orm.em.getConnection().execute<T[]>(text, params);
   const auditOf = (customerId: string) =>
@@ -56,6 +65,7 @@ describe('accounts data protection', () => {
       { SERVICE_SECRET: 'test-service-secret-0123456789' },
       orm,
       silentLogger(),
+      { personalData: [sessions] },
     );
     const customers = new CustomerService(orm.em.fork());
     dana = (await customers.create({ name: 'Dana Demo', email: 'Dana@Installa.test' })).id;
@@ -224,7 +234,9 @@ describe('accounts data protection', () => {
       customer: { id: string; name: string; email: string };
       consents: { purpose: string; textVersion: string }[];
       auditEntries: { action: string }[];
+      sessions: { id: string }[];
     };
+    assert.deepEqual(document.sessions, [{ id: `session-of-${dana}`, userAgent: 'Firefox' }]);
     assert.equal(document.customer.id, dana);
     assert.equal(document.customer.name, 'Dana Demo');
     assert.equal(document.customer.email, 'dana@installa.test');
@@ -243,7 +255,6 @@ describe('accounts data protection', () => {
         null,
         eve,
       ]);
-    erased.push(eve);
     const erase = `mutation($input: EraseCustomerInput!) { eraseCustomer(input: $input) { customerId erasedAt } }`;
     const input = { customerId: eve, reason: 'customer request' };
     const refused = await server.execute(erase, { input }, customerViewer(eve));
@@ -261,6 +272,7 @@ describe('accounts data protection', () => {
       steppedUp(eve),
     );
     assert.equal(first.data?.eraseCustomer.customerId, eve);
+    assert.deepEqual(erased, [eve], 'sessions revoked once, through the contributor');
     const second = await server.execute<{ eraseCustomer: { erasedAt: string } }>(
       erase,
       { input },
