@@ -10,6 +10,8 @@ import { CustomerService } from '../subgraphs/accounts/src/customer/customer.ser
 import { PlanService } from '../subgraphs/schedules/src/plan/plan.service';
 import { Money } from '../subgraphs/shared/money/money';
 import { installmentTotal } from '../subgraphs/schedules/src/plan/plan-balance';
+import { fieldCipherFromEnv } from '../subgraphs/shared/config/env';
+import { useFieldCipher } from '../subgraphs/shared/crypto/field-cipher';
 
 export const DEMO_EMAIL = 'demo@installa.test';
 export const DEMO_PASSWORD_HINT = 'demo-password-123';
@@ -123,6 +125,8 @@ export async function seedCustomersAndPlans(
   logger: Logger,
   today: string,
 ): Promise<SeededPayment[]> {
+  // the same keys as the accounts subgraph, which encrypts and looks up what is seeded here
+  useFieldCipher(fieldCipherFromEnv());
   const accounts = await openAccountsOrm(databaseUrl, logger, 2);
   const schedules = await openSchedulesOrm(databaseUrl, logger, 2);
   try {

@@ -131,3 +131,17 @@ export function withServiceSecret<T extends { NODE_ENV: string; SERVICE_SECRET?:
   }
   return { ...data, SERVICE_SECRET: data.SERVICE_SECRET ?? DEV_SERVICE_SECRET };
 }
+
+/** For in-process tools (seed, scripts) that open a subgraph's ORM without its loadConfig. */
+export function fieldCipherFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): FieldCipher {
+  const value = (name: string) => (env[name] === '' ? undefined : env[name]);
+  return fieldCipherFromConfig({
+    NODE_ENV: value('NODE_ENV') ?? 'development',
+    FIELD_ENCRYPTION_KEYS: value('FIELD_ENCRYPTION_KEYS'),
+    FIELD_ENCRYPTION_KEY_ID: value('FIELD_ENCRYPTION_KEY_ID'),
+    BLIND_INDEX_KEY: value('BLIND_INDEX_KEY'),
+    AUDIT_FINGERPRINT_KEY: value('AUDIT_FINGERPRINT_KEY'),
+  });
+}
