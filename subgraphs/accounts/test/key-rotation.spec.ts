@@ -10,6 +10,7 @@ import { encryptedColumns, rotateEncryptedColumns } from '../../shared/crypto/ke
 import { accountsEntities, ACCOUNTS_SCHEMA, openAccountsOrm } from '../src/orm';
 import { migrations } from '../src/migrations';
 import { CustomerService } from '../src/customer/customer.service';
+import { Customer } from '../src/customer/customer.entity';
 
 const blind = randomBytes(32);
 const keyA = { id: 'a', key: randomBytes(32) };
@@ -67,6 +68,10 @@ describe('encrypted columns over time', () => {
     const found = await new CustomerService(orm.em.fork()).findByEmail('lena@installa.test');
     assert.equal(found?.id, legacyId);
     assert.equal(found?.name, 'Lena Legacy');
+    await assert.rejects(
+      orm.em.fork().findOne(Customer, { email: 'lena@installa.test' }),
+      /cannot be queried/,
+    );
   });
 
   it('discovers every encrypted column from the metadata', () => {

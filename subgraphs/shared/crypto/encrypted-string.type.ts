@@ -1,4 +1,4 @@
-import { Type } from '@mikro-orm/core';
+import { Type, type TransformContext } from '@mikro-orm/core';
 import { fieldCipher } from './field-cipher';
 
 /**
@@ -16,12 +16,18 @@ export class EncryptedStringType extends Type<
     super();
   }
 
+  /**
+   * Encrypts for storage. Refuses to serve as a WHERE condition: a fresh IV per value means an
+   * encrypted condition never matches, so such a query would silently find nothing; look up
+   * through a blind index instead (e.g. `Customer.emailIndex`).
+   */
   override convertToDatabaseValue(
     value: string | null | undefined,
     _platform: unknown,
-    context?: unknown,
+    context?: TransformContext,
   ): string | null | undefined {
-    void context;
+    if (context?.mode === 'query' && value != null)
+      throw new Error(`${this.column} is encrypted and cannot be queried; use its blind index`);
     return value == null ? value : fieldCipher().encrypt(value, this.column);
   }
 

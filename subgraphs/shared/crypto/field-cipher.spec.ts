@@ -7,6 +7,7 @@ import {
   FieldCipher,
   FieldDecryptionError,
 } from './field-cipher';
+import { EncryptedStringType } from './encrypted-string.type';
 
 const key = () => randomBytes(32);
 const k1 = key();
@@ -90,5 +91,24 @@ describe('FieldCipher', () => {
     assert.throws(() => cipherFromConfig('nonsense', 'a', b64(blind)), /id:base64key/);
     assert.throws(() => cipherFromConfig(`a:${b64(k1)}`, 'a', b64(randomBytes(8))), /Blind index/);
     assert.equal(developmentCipher().activeKeyId, 'dev1');
+  });
+});
+
+describe('EncryptedStringType', () => {
+  it('stores ciphertext bound to its column and reads plaintext back', () => {
+    const type = new EncryptedStringType('customer.email');
+    const stored = type.convertToDatabaseValue('dana@installa.test', undefined);
+    assert.match(stored ?? '', /^v1\./);
+    assert.equal(type.convertToJSValue(stored), 'dana@installa.test');
+    assert.equal(type.convertToDatabaseValue(null, undefined), null);
+    assert.throws(() => new EncryptedStringType('customer.name').convertToJSValue(stored));
+  });
+
+  it('refuses to be a query condition, which could never match', () => {
+    const type = new EncryptedStringType('customer.email');
+    assert.throws(
+      () => type.convertToDatabaseValue('dana@installa.test', undefined, { mode: 'query' }),
+      /cannot be queried; use its blind index/,
+    );
   });
 });
