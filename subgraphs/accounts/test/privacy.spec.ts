@@ -177,33 +177,57 @@ describe('accounts data protection', () => {
   });
 
   it('keeps the consent history: grant, withdraw, grant again; each audited', async () => {
-    const grant = `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { consent { id isActive } } }`;
-    const withdraw = `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { consent { id isActive withdrawnAt } } }`;
+    const grant = `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { ... on Consent { id isActive } } }`;
+    const withdraw = `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { __typename ... on Consent { id isActive withdrawnAt } } }`;
     const me = customerViewer(dana);
     const input = { customerId: dana, purpose: 'MARKETING_EMAIL' };
-    const first = await server.execute<{ grantConsent: { consent: { id: string } } }>(
+    const first = await server.execute<{ grantConsent: { id: string } }>(
       grant,
       { input: { ...input, textVersion: '2026-01' } },
       me,
     );
     assert.equal(first.errors, undefined, JSON.stringify(first.errors));
-    const again = await server.execute<{ grantConsent: { consent: { id: string } } }>(
+    const again = await server.execute<{ grantConsent: { id: string } }>(
       grant,
       { input: { ...input, textVersion: '2026-01' } },
       me,
     );
-    assert.equal(again.data?.grantConsent.consent.id, first.data?.grantConsent.consent.id);
-    const withdrawn = await server.execute<{ withdrawConsent: { consent: { isActive: boolean } } }>(
+    assert.equal(again.data?.grantConsent.id, first.data?.grantConsent.id);
+    const withdrawn = await server.execute<{ withdrawConsent: { isActive: boolean } }>(
       withdraw,
       { input },
       me,
     );
-    assert.equal(withdrawn.data?.withdrawConsent.consent.isActive, false);
+    assert.equal(withdrawn.data?.withdrawConsent.isActive, false);
+    const repeated = await server.execute<{ withdrawConsent: { isActive: boolean } }>(
+      withdraw,
+      { input },
+      me,
+    );
+    assert.equal(repeated.data?.withdrawConsent.isActive, false, 'withdrawing again is harmless');
+    const never = await server.execute<{ withdrawConsent: { __typename: string } }>(
+      withdraw,
+      { input: { purpose: 'PARTNER_SHARING' } },
+      me,
+    );
+    assert.equal(never.data?.withdrawConsent.__typename, 'ConsentNotGranted');
+    // the portal's shape: no customer id (the signed-in customer), no text version (current)
+    const portal = await server.execute<{ grantConsent: { isGranted: boolean; version: string } }>(
+      `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { ... on Consent { isGranted version } } }`,
+      { input: { purpose: 'PRODUCT_ANALYTICS' } },
+      me,
+    );
+    assert.deepEqual(portal.data?.grantConsent, { isGranted: true, version: '2026-01' });
+    await server.execute(
+      withdraw,
+      { input: { customerId: dana, purpose: 'PRODUCT_ANALYTICS' } },
+      me,
+    );
     await server.execute(grant, { input: { ...input, textVersion: '2026-02' } }, me);
     const history = await server.execute<{
       customer: { consents: { textVersion: string; isActive: boolean }[] };
     }>(
-      'query($id: ID!) { customer(id: $id) { consents { textVersion isActive } } }',
+      'query($id: ID!) { customer(id: $id) { consents(purpose: MARKETING_EMAIL) { textVersion isActive } } }',
       { id: dana },
       me,
     );
@@ -214,7 +238,13 @@ describe('accounts data protection', () => {
     const actions = (await auditOf(dana))
       .map((e) => e.action)
       .filter((a) => a.startsWith('consent'));
-    assert.deepEqual(actions, ['consent.granted', 'consent.withdrawn', 'consent.granted']);
+    assert.deepEqual(actions, [
+      'consent.granted',
+      'consent.withdrawn',
+      'consent.granted',
+      'consent.withdrawn',
+      'consent.granted',
+    ]);
   });
 
   it('exports everything accounts holds about a customer only after a recent MFA', async () => {
@@ -240,7 +270,7 @@ describe('accounts data protection', () => {
     assert.equal(document.customer.id, dana);
     assert.equal(document.customer.name, 'Dana Demo');
     assert.equal(document.customer.email, 'dana@installa.test');
-    assert.equal(document.consents.length, 2);
+    assert.equal(document.consents.length, 3);
     assert.ok(document.auditEntries.some((e) => e.action === 'consent.withdrawn'));
     assert.equal((await auditOf(dana)).at(-1)?.action, 'customer.exported');
   });
@@ -255,14 +285,14 @@ describe('accounts data protection', () => {
         null,
         eve,
       ]);
-    const erase = `mutation($input: EraseCustomerInput!) { eraseCustomer(input: $input) { customerId erasedAt } }`;
+    const erase = `mutation($input: EraseCustomerInput!) { eraseCustomer(input: $input) { ... on CustomerErased { customerId erasedAt } } }`;
     const input = { customerId: eve, reason: 'customer request' };
     const refused = await server.execute(erase, { input }, customerViewer(eve));
     assert.equal(refused.errors?.[0].extensions?.reason, 'STEP_UP_REQUIRED');
     const byAgent = await server.execute(erase, { input }, staff('AGENT'));
     assert.equal(errorCode(byAgent), 'FORBIDDEN');
     await server.execute(
-      `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { consent { id } } }`,
+      `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { ... on Consent { id } } }`,
       { input: { customerId: eve, purpose: 'PRODUCT_ANALYTICS', textVersion: '1' } },
       customerViewer(eve),
     );

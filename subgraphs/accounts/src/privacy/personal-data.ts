@@ -11,6 +11,17 @@ export interface PersonalDataContributor {
   name: string;
   /** What this feature holds about the customer, as JSON-ready data (no secrets, no hashes). */
   export(em: EntityManager, customerId: string): Promise<unknown>;
-  /** Removes or neutralises it (e.g. revoke sessions, disable the credential). */
+  /**
+   * Removes or neutralises it (e.g. revoke sessions, disable the credential). Throw
+   * `ErasureRefusedError` to refuse the whole erasure with a message the customer may read.
+   */
   erase(em: EntityManager, customerId: string): Promise<void>;
+}
+
+/** Refuses an erasure (rolled back entirely); the message is shown to the requester. */
+export class ErasureRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ErasureRefusedError';
+  }
 }

@@ -16,13 +16,19 @@ import { ForwardPageArgs, PageInfo } from '../../../shared/graphql/connection';
 import { badInput } from '../../../shared/errors/domain-error';
 import { AuditEntry } from '../../../shared/audit/audit-entry.entity';
 import { CustomerType } from '../customer/customer.type';
+import { ConsentPurpose } from './consent.entity';
 import type { AccountsContext } from '../context';
 import {
   AuditEntryConnection,
   AuditEntryType,
+  ConsentNotGranted,
   ConsentType,
+  CURRENT_CONSENT_TEXT_VERSION,
+  CustomerErased,
+  CustomerWasErased,
   EraseCustomerInput,
   EraseCustomerResult,
+  ErasureRefused,
   GrantConsentInput,
   GrantConsentResult,
   RevealCustomerInput,
@@ -30,6 +36,13 @@ import {
   WithdrawConsentInput,
   WithdrawConsentResult,
 } from './privacy.type';
+
+/** The customer a consent input names, or the signed-in customer. */
+function customerOf(input: { customerId?: string | null }, ctx: AccountsContext): string {
+  const id = input.customerId ?? ctx.viewer.customerId;
+  if (!id) throw badInput('customerId', 'Name the customer.');
+  return id;
+}
 
 @ArgsType()
 class AuditEntriesArgs extends ForwardPageArgs {
@@ -68,9 +81,16 @@ export class PrivacyResolver {
     return ctx.personalData.read(c, 'postalAddress', c.postalAddress);
   }
 
-  @FieldResolver(() => [ConsentType], { description: 'Consents with their history, newest first.' })
-  async consents(@Root() c: CustomerType, @Ctx() ctx: AccountsContext): Promise<ConsentType[]> {
-    return (await ctx.privacy.consents(c.id)).map(ConsentType.from);
+  @FieldResolver(() => [ConsentType], {
+    description: 'Consents with their history, newest first (the first per purpose is current).',
+  })
+  async consents(
+    @Root() c: CustomerType,
+    @Ctx() ctx: AccountsContext,
+    @Arg('purpose', () => ConsentPurpose, { nullable: true, description: 'Only this purpose.' })
+    purpose?: ConsentPurpose | null,
+  ): Promise<ConsentType[]> {
+    return (await ctx.privacy.consents(c.id, purpose ?? undefined)).map(ConsentType.from);
   }
 
   @FieldResolver(() => String, {
@@ -83,21 +103,37 @@ export class PrivacyResolver {
   }
 
   @Mutation(() => GrantConsentResult, { description: 'Gives consent to one purpose.' })
-  async grantConsent(@Arg('input') input: GrantConsentInput, @Ctx() ctx: AccountsContext) {
+  async grantConsent(
+    @Arg('input') input: GrantConsentInput,
+    @Ctx() ctx: AccountsContext,
+  ): Promise<typeof GrantConsentResult> {
     const consent = await ctx.privacy.grantConsent(
-      input.customerId,
+      customerOf(input, ctx),
       input.purpose,
-      input.textVersion,
+      input.textVersion ?? CURRENT_CONSENT_TEXT_VERSION,
     );
-    return Object.assign(new GrantConsentResult(), { consent: ConsentType.from(consent) });
+    if (consent === 'erased')
+      return Object.assign(new CustomerWasErased(), {
+        code: 'CUSTOMER_ERASED',
+        message: 'This account was erased.',
+      });
+    return ConsentType.from(consent);
   }
 
-  @Mutation(() => WithdrawConsentResult, { description: 'Withdraws consent to one purpose.' })
-  async withdrawConsent(@Arg('input') input: WithdrawConsentInput, @Ctx() ctx: AccountsContext) {
-    const consent = await ctx.privacy.withdrawConsent(input.customerId, input.purpose);
-    return Object.assign(new WithdrawConsentResult(), {
-      consent: consent ? ConsentType.from(consent) : null,
-    });
+  @Mutation(() => WithdrawConsentResult, {
+    description: 'Withdraws consent to one purpose; as easy as granting (GDPR Art. 7(3)).',
+  })
+  async withdrawConsent(
+    @Arg('input') input: WithdrawConsentInput,
+    @Ctx() ctx: AccountsContext,
+  ): Promise<typeof WithdrawConsentResult> {
+    const consent = await ctx.privacy.withdrawConsent(customerOf(input, ctx), input.purpose);
+    if (!consent)
+      return Object.assign(new ConsentNotGranted(), {
+        code: 'CONSENT_NOT_GRANTED',
+        message: 'Consent to this was never given.',
+      });
+    return ConsentType.from(consent);
   }
 
   @Mutation(() => EraseCustomerResult, {
@@ -105,11 +141,19 @@ export class PrivacyResolver {
       'Erases the personal data of a customer (GDPR Art. 17), keeping the id for financial ' +
       'records: the customer (with step-up) or an admin. Idempotent.',
   })
-  async eraseCustomer(@Arg('input') input: EraseCustomerInput, @Ctx() ctx: AccountsContext) {
-    const customer = await ctx.privacy.eraseCustomer(input.customerId, input.reason);
-    return Object.assign(new EraseCustomerResult(), {
-      customerId: customer.id,
-      erasedAt: customer.erasedAt,
+  async eraseCustomer(
+    @Arg('input') input: EraseCustomerInput,
+    @Ctx() ctx: AccountsContext,
+  ): Promise<typeof EraseCustomerResult> {
+    const outcome = await ctx.privacy.eraseCustomer(input.customerId, input.reason);
+    if ('refused' in outcome)
+      return Object.assign(new ErasureRefused(), {
+        code: 'ERASURE_REFUSED',
+        message: outcome.refused,
+      });
+    return Object.assign(new CustomerErased(), {
+      customerId: outcome.id,
+      erasedAt: outcome.erasedAt,
     });
   }
 

@@ -3,10 +3,9 @@ import { requireRead, requireRecentMfa, requireRole } from '../../../shared/auth
 import type { Viewer } from '../../../shared/auth/viewer';
 import type { ChainedAuditTrail } from '../../../shared/audit/chained-audit-trail';
 import { AuditEntry } from '../../../shared/audit/audit-entry.entity';
-import { DomainError, notFound } from '../../../shared/errors/domain-error';
 import { Customer, emailIndexOf } from '../customer/customer.entity';
 import { Consent, ConsentPurpose } from './consent.entity';
-import type { PersonalDataContributor } from './personal-data';
+import { ErasureRefusedError, type PersonalDataContributor } from './personal-data';
 
 const CUSTOMER_PII = ['name', 'email', 'phone', 'postalAddress'];
 export const ERASED_NAME = 'Erased customer';
@@ -32,20 +31,28 @@ export class PrivacyService {
   ) {}
 
   /** Consent history of a customer, newest first (the customer or staff). */
-  async consents(customerId: string): Promise<Consent[]> {
+  async consents(customerId: string, purpose?: ConsentPurpose): Promise<Consent[]> {
     requireRead(this.viewer, customerId, 'customers:read');
     return this.em.find(
       Consent,
-      { customer: customerId },
+      { customer: customerId, ...(purpose ? { purpose } : {}) },
       { orderBy: { grantedAt: 'desc', id: 'asc' } },
     );
   }
 
-  /** Grants consent to `purpose` under text `textVersion`; a repeated grant is a no-op. */
-  async grantConsent(customerId: string, purpose: ConsentPurpose, textVersion: string) {
+  /**
+   * Grants consent to `purpose` under text `textVersion`; a repeated grant is a no-op; `erased`
+   * when the customer was erased.
+   */
+  async grantConsent(
+    customerId: string,
+    purpose: ConsentPurpose,
+    textVersion: string,
+  ): Promise<Consent | 'erased'> {
     this.requireSelfOrAdmin(customerId);
     return this.em.transactional(async (em) => {
-      const customer = await this.liveCustomer(em as EntityManager, customerId);
+      const customer = await em.findOneOrFail(Customer, customerId);
+      if (customer.erasedAt) return 'erased' as const;
       const active = await em.findOne(Consent, { customer, purpose, withdrawnAt: null });
       if (active?.textVersion === textVersion) return active;
       if (active) active.withdrawnAt = new Date();
@@ -61,16 +68,19 @@ export class PrivacyService {
     });
   }
 
-  /** Withdraws consent to `purpose` (Art. 7(3): one call, like granting); null if none active. */
+  /**
+   * Withdraws consent to `purpose` (Art. 7(3): one call, like granting). Repeating returns the
+   * withdrawn consent unchanged; null when consent was never given.
+   */
   async withdrawConsent(customerId: string, purpose: ConsentPurpose): Promise<Consent | null> {
     this.requireSelfOrAdmin(customerId);
     return this.em.transactional(async (em) => {
-      const active = await em.findOne(Consent, {
-        customer: customerId,
-        purpose,
-        withdrawnAt: null,
-      });
-      if (!active) return null;
+      const active = await em.findOne(
+        Consent,
+        { customer: customerId, purpose },
+        { orderBy: { grantedAt: 'desc', id: 'asc' } },
+      );
+      if (!active || active.withdrawnAt) return active;
       active.withdrawnAt = new Date();
       await this.audit.record(em as EntityManager, this.viewer, {
         action: 'consent.withdrawn',
@@ -141,9 +151,20 @@ export class PrivacyService {
    * Erasure (Art. 17) by pseudonymisation: name and contact data replaced, consents withdrawn,
    * contributors erase theirs (sessions revoked, credential disabled); the id stays for the
    * retained financial records. Idempotent: erasing again changes nothing and is not re-audited.
+   * A contributor may refuse (ErasureRefusedError): nothing is erased and its message returned.
    */
-  async eraseCustomer(customerId: string, reason: string): Promise<Customer> {
+  async eraseCustomer(customerId: string, reason: string): Promise<Customer | { refused: string }> {
     this.requireSelfWithStepUpOrAdmin(customerId);
+    try {
+      return await this.erase(customerId, reason);
+    } catch (error) {
+      // a contributor's refusal is an expected outcome; the transaction was rolled back
+      if (error instanceof ErasureRefusedError) return { refused: error.message };
+      throw error;
+    }
+  }
+
+  private erase(customerId: string, reason: string): Promise<Customer> {
     return this.em.transactional(async (em) => {
       const customer = await em.findOneOrFail(Customer, customerId);
       if (customer.erasedAt) return customer;
@@ -167,14 +188,6 @@ export class PrivacyService {
       });
       return customer;
     });
-  }
-
-  private async liveCustomer(em: EntityManager, customerId: string): Promise<Customer> {
-    const customer = await em.findOne(Customer, customerId);
-    if (!customer) throw notFound('Customer', customerId);
-    if (customer.erasedAt)
-      throw new DomainError('BAD_USER_INPUT', 'This customer was erased.', { reason: 'ERASED' });
-    return customer;
   }
 
   private requireSelfOrAdmin(customerId: string): void {

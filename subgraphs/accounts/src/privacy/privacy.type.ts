@@ -1,5 +1,6 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { createUnionType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { UserError } from '../../../shared/errors/user-error';
 import { DateTimeScalar } from '../../../shared/graphql/scalars';
 import { connectionOf } from '../../../shared/graphql/connection';
 import type { AuditEntry } from '../../../shared/audit/audit-entry.entity';
@@ -27,6 +28,9 @@ export class ConsentType {
   @Field({ description: 'Version of the consent text the customer agreed to.' })
   textVersion!: string;
 
+  @Field({ description: 'Same as textVersion (the portal reads this name).' })
+  version!: string;
+
   @Field(() => DateTimeScalar, { description: 'When consent was given (UTC).' })
   grantedAt!: Date;
 
@@ -36,37 +40,57 @@ export class ConsentType {
   @Field({ description: 'True while not withdrawn.' })
   isActive!: boolean;
 
+  @Field({ description: 'Same as isActive (the portal reads this name).' })
+  isGranted!: boolean;
+
   static from(c: Consent): ConsentType {
     return Object.assign(new ConsentType(), {
       id: c.id,
       purpose: c.purpose,
       textVersion: c.textVersion,
+      version: c.textVersion,
       grantedAt: c.grantedAt,
       withdrawnAt: c.withdrawnAt,
       isActive: c.withdrawnAt === null,
+      isGranted: c.withdrawnAt === null,
     });
   }
 }
 
+/** Version of the consent texts the portal shows now; a grant without a version records it. */
+export const CURRENT_CONSENT_TEXT_VERSION = '2026-01';
+
 @InputType({ description: 'Consent to give.' })
 export class GrantConsentInput {
-  @Field(() => ID, { description: 'The customer giving consent.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The customer giving consent; default: the signed-in customer.',
+  })
+  @IsOptional()
   @IsUUID()
-  customerId!: string;
+  customerId?: string | null;
 
   @Field(() => ConsentPurpose, { description: 'What is consented to.' })
   purpose!: ConsentPurpose;
 
-  @Field({ description: 'Version of the consent text shown, e.g. "2026-01".' })
+  @Field(() => String, {
+    nullable: true,
+    description: `Version of the consent text shown; default: ${CURRENT_CONSENT_TEXT_VERSION}.`,
+  })
+  @IsOptional()
   @Matches(/^[\w.-]{1,32}$/)
-  textVersion!: string;
+  textVersion?: string | null;
 }
 
 @InputType({ description: 'Consent to withdraw.' })
 export class WithdrawConsentInput {
-  @Field(() => ID, { description: 'The customer withdrawing consent.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The customer withdrawing consent; default: the signed-in customer.',
+  })
+  @IsOptional()
   @IsUUID()
-  customerId!: string;
+  customerId?: string | null;
 
   @Field(() => ConsentPurpose, { description: 'What consent is withdrawn from.' })
   purpose!: ConsentPurpose;
@@ -96,26 +120,44 @@ export class RevealCustomerInput {
   reason!: string;
 }
 
-@ObjectType('GrantConsentResult', { description: 'The consent now in force.' })
-export class GrantConsentResult {
-  @Field(() => ConsentType, { description: 'The active consent.' })
-  consent!: ConsentType;
-}
+@ObjectType({ implements: UserError, description: 'The customer was erased; nothing to consent.' })
+export class CustomerWasErased extends UserError {}
 
-@ObjectType('WithdrawConsentResult', { description: 'The consent withdrawn, if one was active.' })
-export class WithdrawConsentResult {
-  @Field(() => ConsentType, { nullable: true, description: 'Null when none was active.' })
-  consent!: ConsentType | null;
-}
+@ObjectType({ implements: UserError, description: 'Consent to this purpose was never given.' })
+export class ConsentNotGranted extends UserError {}
 
-@ObjectType('EraseCustomerResult', { description: 'The pseudonymised customer.' })
-export class EraseCustomerResult {
+@ObjectType({ description: 'The customer is pseudonymised; the id stays for financial records.' })
+export class CustomerErased {
   @Field(() => ID, { description: 'The kept customer id.' })
   customerId!: string;
 
   @Field(() => DateTimeScalar, { description: 'When the personal data was erased (UTC).' })
   erasedAt!: Date;
 }
+
+@ObjectType({
+  implements: UserError,
+  description: 'Erasure is not possible now (e.g. a part of accounts must keep the data).',
+})
+export class ErasureRefused extends UserError {}
+
+export const GrantConsentResult = createUnionType({
+  name: 'GrantConsentResult',
+  description: 'The consent in force, or why none could be given.',
+  types: () => [ConsentType, CustomerWasErased] as const,
+});
+
+export const WithdrawConsentResult = createUnionType({
+  name: 'WithdrawConsentResult',
+  description: 'The consent as withdrawn (repeating is harmless), or that there was none.',
+  types: () => [ConsentType, ConsentNotGranted] as const,
+});
+
+export const EraseCustomerResult = createUnionType({
+  name: 'EraseCustomerResult',
+  description: 'The erasure done (or done before), or why it was refused.',
+  types: () => [CustomerErased, ErasureRefused] as const,
+});
 
 @ObjectType('RevealCustomerResult', {
   description: 'The customer unmasked (the reveal is audited).',
