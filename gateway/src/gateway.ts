@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createGatewayRuntime,
-  getGraphQLWSOptions,
-  type GatewayRuntime,
-} from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express, { type Express, type RequestHandler } from 'express';
@@ -13,6 +9,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { SERVICE_SECRET_HEADER } from '../../subgraphs/shared/server/service-secret';
+import { IDENTITY_HEADER } from '../../subgraphs/shared/auth/identity-header';
+import { accountsAuthenticator, authenticate, type Authenticator } from './authentication';
+import { identityPlugin, sessionCookieFromSubgraph, webSocketAuthentication } from './identity';
 import { mountPortal } from './portal';
 import {
   armorPlugins,
@@ -118,7 +117,15 @@ const SUBGRAPH_URLS = (config: GatewayConfig) => ({
  * The one public entry point: the composed supergraph over HTTP and graphql-ws (Rust query planner),
  * offline GraphiQL, health and readiness, and the portal's static files on the same origin.
  */
-export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
+export function createGateway(
+  config: GatewayConfig,
+  logger: Logger,
+  authenticator: Authenticator = accountsAuthenticator(
+    config.ACCOUNTS_URL,
+    config.SERVICE_SECRET,
+    logger,
+  ),
+): Gateway {
   const urls = SUBGRAPH_URLS(config);
   const secretHeader: [string, string] = [SERVICE_SECRET_HEADER, config.SERVICE_SECRET];
   const production = config.NODE_ENV === 'production';
@@ -127,7 +134,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
     ...(config.GATEWAY_QUERY_PLANNER === 'rust' ? { unifiedGraphHandler } : {}),
     graphiql: false,
     landingPage: false,
-    plugins: () => armorPlugins(production),
+    plugins: () => [...armorPlugins(production), identityPlugin(config.SERVICE_SECRET)],
     csrfPrevention: { requestHeaders: CSRF_HEADERS },
     // batched requests ([{query}, …]) stay off: one operation per request, each within the limits
     batching: false,
@@ -140,13 +147,20 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
           : 'warn',
     transportEntries: {
       '*.http': {
-        headers: [secretHeader],
+        // the signed viewer of this request (HTTP and WebSocket alike), interpolated per fetch
+        headers: [secretHeader, [IDENTITY_HEADER, '{context.installaIdentity}']],
         options: {
           deduplicateInflightRequests: config.GATEWAY_DEDUPE_INFLIGHT,
           subscriptions: {
             kind: 'ws',
             location: '/graphql',
-            options: { connectionParams: { [SERVICE_SECRET_HEADER]: config.SERVICE_SECRET } },
+            options: {
+              connectionParams: {
+                [SERVICE_SECRET_HEADER]: config.SERVICE_SECRET,
+                // interpolated per subscription: the signed viewer of the client's connection
+                [IDENTITY_HEADER]: '{context.installaIdentity}',
+              },
+            },
           },
         },
       },
@@ -156,6 +170,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
       fromClientToSubgraphs: ({ request }) => ({
         'x-request-id': request.headers.get('x-request-id') ?? undefined,
       }),
+      fromSubgraphsToClient: sessionCookieFromSubgraph,
     },
   });
 
@@ -169,7 +184,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
   // served before the security headers, and not at all in production
   if (!production) mountGraphiQL(app);
   app.use(securityHeaders());
-  app.use('/graphql', limitBody(OPERATION_LIMITS.bodyBytes), runtime);
+  app.use('/graphql', limitBody(OPERATION_LIMITS.bodyBytes), authenticate(authenticator), runtime);
   const hasPortal = mountPortal(app, config.PORTAL_DIR);
 
   const httpServer = createServer(app);
@@ -180,10 +195,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
     verifyClient: (info: { origin: string; req: IncomingMessage }) =>
       isAllowedOrigin(info.origin, info.req.headers.host, config.ALLOWED_ORIGINS),
   });
-  const wsCleanup = useServer(
-    getGraphQLWSOptions(runtime, () => ({})),
-    wsServer,
-  );
+  const wsCleanup = useServer(webSocketAuthentication(runtime, authenticator), wsServer);
   logger.debug({ hasPortal }, 'gateway ready to listen');
 
   return {
