@@ -7,7 +7,10 @@ import { fieldCipher } from './field-cipher';
  * `customer.email`) as additional data. Use one instance per property:
  * `@Property({ type: new EncryptedStringType('customer.email') })`.
  */
-export class EncryptedStringType extends Type<string | null | undefined, string | null | undefined> {
+export class EncryptedStringType extends Type<
+  string | null | undefined,
+  string | null | undefined
+> {
   constructor(private readonly column: string) {
     super();
   }

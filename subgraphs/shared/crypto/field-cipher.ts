@@ -46,8 +46,14 @@ export class FieldCipher {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.activeKeyId)!, iv);
     cipher.setAAD(Buffer.from(column));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-    return [VERSION, this.activeKeyId, iv.toString('base64url'), body.toString('base64url')].join('.');
+    const body = Buffer.concat([
+      cipher.update(plaintext, 'utf8'),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ]);
+    return [VERSION, this.activeKeyId, iv.toString('base64url'), body.toString('base64url')].join(
+      '.',
+    );
   }
 
   /** Decrypts a value written by `encrypt` for the same `column`; throws FieldDecryptionError. */
