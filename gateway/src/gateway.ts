@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
@@ -13,6 +14,7 @@ import { IDENTITY_HEADER } from '../../subgraphs/shared/auth/identity-header';
 import { accountsAuthenticator, authenticate, type Authenticator } from './authentication';
 import { identityPlugin, sessionCookieFromSubgraph, webSocketAuthentication } from './identity';
 import { mountPortal } from './portal';
+import { createRateLimiters } from './rate-limit';
 import {
   armorPlugins,
   CSRF_HEADERS,
@@ -134,7 +136,10 @@ export function createGateway(
     ...(config.GATEWAY_QUERY_PLANNER === 'rust' ? { unifiedGraphHandler } : {}),
     graphiql: false,
     landingPage: false,
-    plugins: () => [...armorPlugins(production), identityPlugin(config.SERVICE_SECRET)],
+    plugins: () => [
+      ...(config.GATEWAY_HARDENING === 'on' ? armorPlugins(production) : []),
+      identityPlugin(config.SERVICE_SECRET),
+    ],
     csrfPrevention: { requestHeaders: CSRF_HEADERS },
     // batched requests ([{query}, …]) stay off: one operation per request, each within the limits
     batching: false,
@@ -184,10 +189,32 @@ export function createGateway(
   // served before the security headers, and not at all in production
   if (!production) mountGraphiQL(app);
   app.use(securityHeaders());
-  app.use('/graphql', limitBody(OPERATION_LIMITS.bodyBytes), authenticate(authenticator), runtime);
+  const limiters = createRateLimiters(
+    {
+      perIpPerMinute: config.RATE_LIMIT_PER_IP_PER_MINUTE,
+      perUserPerMinute: config.RATE_LIMIT_PER_USER_PER_MINUTE,
+      namespace: config.RATE_LIMIT_NAMESPACE,
+    },
+    config.REDIS_URL,
+    logger,
+  );
+  app.use(
+    '/graphql',
+    limiters.perIp,
+    limitBody(OPERATION_LIMITS.bodyBytes),
+    authenticate(authenticator),
+    limiters.perUser,
+    runtime,
+  );
   const hasPortal = mountPortal(app, config.PORTAL_DIR);
 
-  const httpServer = createServer(app);
+  const httpServer =
+    config.TLS_CERT_FILE && config.TLS_KEY_FILE
+      ? createHttpsServer(
+          { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) },
+          app,
+        )
+      : createServer(app);
   const wsServer = new WebSocketServer({
     server: httpServer,
     path: '/graphql',
@@ -195,7 +222,10 @@ export function createGateway(
     verifyClient: (info: { origin: string; req: IncomingMessage }) =>
       isAllowedOrigin(info.origin, info.req.headers.host, config.ALLOWED_ORIGINS),
   });
-  const wsCleanup = useServer(webSocketAuthentication(runtime, authenticator), wsServer);
+  const wsCleanup = useServer(
+    webSocketAuthentication(runtime, authenticator, limiters.allowConnection),
+    wsServer,
+  );
   logger.debug({ hasPortal }, 'gateway ready to listen');
 
   return {
@@ -214,6 +244,7 @@ export function createGateway(
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await runtime.dispose();
+      await limiters.close();
     },
   };
 }

@@ -63,11 +63,13 @@ const socketViewers = new WeakMap<IncomingMessage, Viewer>();
 /**
  * graphql-ws options for the gateway: `connection_init` is authenticated like an HTTP request
  * (the upgrade's session cookie, or `authorization: Bearer <key>` in the connection params); dead
- * credentials close the socket (4403) before any subscription reaches a subgraph.
+ * credentials and clients over their per-IP budget are closed (4403) before any subscription
+ * reaches a subgraph.
  */
 export function webSocketAuthentication(
   runtime: GatewayRuntime,
   authenticator: Authenticator,
+  allowConnection: (ip: string) => Promise<boolean>,
 ): ServerOptions<Record<string, unknown>, { request: IncomingMessage }> {
   const options = getGraphQLWSOptions(runtime, (ctx: { extra: { request: IncomingMessage } }) => ({
     installaViewer: socketViewers.get(ctx.extra.request) ?? anonymousViewer(),
@@ -76,6 +78,7 @@ export function webSocketAuthentication(
     ...options,
     onConnect: async (ctx) => {
       const request = ctx.extra.request;
+      if (!(await allowConnection(clientIp(request)))) return false;
       const outcome = await authenticator.authenticate(
         credentialsOf(request, ctx.connectionParams),
         clientIp(request),

@@ -44,6 +44,8 @@ export async function startSystemFixture(): Promise<SystemFixture> {
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       GATEWAY_DEDUPE_INFLIGHT: 'false',
+      // its own rate-limit budget in a shared Redis: suites running at once share 127.0.0.1
+      RATE_LIMIT_NAMESPACE: `system-test-${process.pid}-${Date.now()}`,
     },
   });
   const payments = await seedCustomersAndPlans(
