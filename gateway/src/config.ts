@@ -56,6 +56,14 @@ const gatewayEnv = z.object({
    * (`npm run bench:auth`); refused in production.
    */
   GATEWAY_HARDENING: z.enum(['on', 'off']).default('on'),
+  /** The portal's trusted documents (`npm run trusted-documents` writes it). */
+  TRUSTED_DOCUMENTS_PATH: z.string().default(path.join(ROOT, 'schema', 'trusted-documents.json')),
+  /**
+   * `optional`: trusted documents served by hash, other documents too (development default);
+   * `required-for-sessions`: browsers run trusted documents only, API keys anything (production
+   * default).
+   */
+  TRUSTED_DOCUMENTS: z.enum(['optional', 'required-for-sessions']).optional(),
   /** Merge identical in-flight upstream requests (on by default; benchmarks switch it off). */
   GATEWAY_DEDUPE_INFLIGHT: z
     .enum(['true', 'false'])
@@ -63,13 +71,23 @@ const gatewayEnv = z.object({
     .transform((v) => v === 'true'),
 });
 
-export type GatewayConfig = Omit<z.infer<typeof gatewayEnv>, 'SERVICE_SECRET'> & {
+export type GatewayConfig = Omit<
+  z.infer<typeof gatewayEnv>,
+  'SERVICE_SECRET' | 'TRUSTED_DOCUMENTS'
+> & {
   SERVICE_SECRET: string;
+  TRUSTED_DOCUMENTS: 'optional' | 'required-for-sessions';
 };
 
 /** Reads and validates the gateway's environment; throws naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
-  const config = withServiceSecret(parseOrThrow(gatewayEnv, env));
+  const parsed = withServiceSecret(parseOrThrow(gatewayEnv, env));
+  const config = {
+    ...parsed,
+    TRUSTED_DOCUMENTS:
+      parsed.TRUSTED_DOCUMENTS ??
+      (parsed.NODE_ENV === 'production' ? 'required-for-sessions' : 'optional'),
+  } as const;
   const problems: string[] = [];
   if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE))
     problems.push('TLS_CERT_FILE and TLS_KEY_FILE: give both or neither');

@@ -15,6 +15,7 @@ import { accountsAuthenticator, authenticate, type Authenticator } from './authe
 import { identityPlugin, sessionCookieFromSubgraph, webSocketAuthentication } from './identity';
 import { mountPortal } from './portal';
 import { createRateLimiters } from './rate-limit';
+import { loadManifest, trustedDocuments } from './trusted-documents';
 import {
   armorPlugins,
   CSRF_HEADERS,
@@ -141,6 +142,10 @@ export function createGateway(
       identityPlugin(config.SERVICE_SECRET),
     ],
     csrfPrevention: { requestHeaders: CSRF_HEADERS },
+    persistedDocuments: trustedDocuments(
+      loadManifest(config.TRUSTED_DOCUMENTS_PATH),
+      config.TRUSTED_DOCUMENTS,
+    ),
     // batched requests ([{query}, …]) stay off: one operation per request, each within the limits
     batching: false,
     ...(production ? { disableIntrospection: { disableIf: () => true } } : {}),
