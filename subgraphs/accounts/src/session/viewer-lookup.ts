@@ -16,25 +16,29 @@ export const TOUCH_INTERVAL_MS = 30_000;
 /** API keys look like `ik_<8 lower-case letters/digits>_<43 base64url characters>`. */
 export const API_KEY_PATTERN = /^ik_[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/;
 
+/** The driver returns timestamptz as a string or a Date depending on the ORM's type parsers. */
+type Timestamp = Date | string;
+const ms = (value: Timestamp): number => new Date(value).getTime();
+
 interface SessionRow {
   id: string;
   credential_id: string;
   state: string;
   role: Role;
   customer_id: string | null;
-  last_seen_at: Date;
-  absolute_expires_at: Date;
-  mfa_verified_at: Date | null;
-  revoked_at: Date | null;
-  disabled_at: Date | null;
+  last_seen_at: Timestamp;
+  absolute_expires_at: Timestamp;
+  mfa_verified_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  disabled_at: Timestamp | null;
 }
 
 interface ApiKeyRow {
   id: string;
   scopes: ApiScope[];
-  expires_at: Date;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
 }
 
 /**
@@ -65,21 +69,25 @@ export class ViewerLookup {
   }
 
   /** Resolves a session cookie token. */
-  async bySessionToken(token: string, ip: string, userAgent: string | null) {
-    if (!SESSION_TOKEN_PATTERN.test(token)) return { reason: 'UNKNOWN' } as const;
+  async bySessionToken(
+    token: string,
+    ip: string,
+    userAgent: string | null,
+  ): Promise<ResolveOutcome> {
+    if (!SESSION_TOKEN_PATTERN.test(token)) return { reason: 'UNKNOWN' };
     const connection = this.orm.em.getConnection();
     const row = (await connection.execute<SessionRow>(
       this.sessionSql,
       [sha256Hex(token)],
       'get',
     )) as SessionRow | undefined;
-    if (!row) return { reason: 'UNKNOWN' } as const;
-    if (row.revoked_at || row.disabled_at) return { reason: 'REVOKED' } as const;
+    if (!row) return { reason: 'UNKNOWN' };
+    if (row.revoked_at || row.disabled_at) return { reason: 'REVOKED' };
     const now = this.clock();
-    const idleEnd = row.last_seen_at.getTime() + this.settings.sessionIdleMs;
-    if (now >= row.absolute_expires_at || now.getTime() >= idleEnd)
-      return { reason: 'EXPIRED' } as const;
-    if (now.getTime() - row.last_seen_at.getTime() >= TOUCH_INTERVAL_MS) {
+    const lastSeen = ms(row.last_seen_at);
+    if (now.getTime() >= ms(row.absolute_expires_at)) return { reason: 'EXPIRED' };
+    if (now.getTime() >= lastSeen + this.settings.sessionIdleMs) return { reason: 'EXPIRED' };
+    if (now.getTime() - lastSeen >= TOUCH_INTERVAL_MS) {
       const threshold = new Date(now.getTime() - TOUCH_INTERVAL_MS);
       await connection.execute(this.touchSql, [now, row.id, threshold], 'run');
     }
@@ -89,7 +97,8 @@ export class ViewerLookup {
       subjectId: active ? row.credential_id : null,
       customerId: active ? row.customer_id : null,
       sessionId: row.id,
-      mfaVerifiedAt: active && row.mfa_verified_at ? row.mfa_verified_at.toISOString() : null,
+      mfaVerifiedAt:
+        active && row.mfa_verified_at ? new Date(row.mfa_verified_at).toISOString() : null,
       scopes: [],
       ip,
       userAgent,
@@ -106,8 +115,8 @@ export class ViewerLookup {
     if (!row) return { reason: 'UNKNOWN' };
     if (row.revoked_at) return { reason: 'REVOKED' };
     const now = this.clock();
-    if (now >= row.expires_at) return { reason: 'EXPIRED' };
-    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= TOUCH_INTERVAL_MS)
+    if (now.getTime() >= ms(row.expires_at)) return { reason: 'EXPIRED' };
+    if (!row.last_used_at || now.getTime() - ms(row.last_used_at) >= TOUCH_INTERVAL_MS)
       await connection.execute(this.apiKeyTouchSql, [now, row.id], 'run');
     return {
       viewer: {
