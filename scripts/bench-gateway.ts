@@ -12,7 +12,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { startSystem } from './system';
 import { createTestDatabase } from '../subgraphs/shared/testing/test-database';
-import { DEMO_EMAIL, recordSeedPayments, seedCustomersAndPlans } from './seed';
+import { demoCustomerId, recordSeedPayments, seedCustomersAndPlans } from './seed';
 import { SERVICE_SECRET_HEADER } from '../subgraphs/shared/server/service-secret';
 import { agent, DURATION_MS, line, measure, post, WARMUP_MS } from './bench-load';
 
@@ -24,10 +24,11 @@ async function main(): Promise<void> {
   // a fresh database per run: a new one on the DATABASE_URL server, or embedded PGlite
   const db = await createTestDatabase();
   const databaseUrl = db.url;
+  const logDir = mkdtempSync(path.join(tmpdir(), 'installa-bench-'));
   const system = await startSystem({
     databaseUrl,
     gatewayPort: 0,
-    logDir: mkdtempSync(path.join(tmpdir(), 'installa-bench-')),
+    logDir,
     env: {
       SERVICE_SECRET: SECRET,
       LOG_LEVEL: 'warn',
@@ -35,7 +36,6 @@ async function main(): Promise<void> {
       GATEWAY_QUERY_PLANNER: process.env.GATEWAY_QUERY_PLANNER ?? 'rust',
       NODE_ENV: 'test',
       DB_POOL_MAX: '8',
-      DEMO_VIEWER_EMAIL: DEMO_EMAIL,
     },
   });
   try {
@@ -45,12 +45,10 @@ async function main(): Promise<void> {
         databaseUrl,
         pino({ level: 'warn' }),
         new Date().toISOString().slice(0, 10),
+        { dataDir: logDir },
       ),
     );
-    const me = (
-      await post(`${system.gatewayUrl}/graphql`, JSON.stringify({ query: '{ me { id } }' }))
-    ).body as { data: { me: { id: string } } };
-    const customerId = me.data.me.id;
+    const customerId = await demoCustomerId(databaseUrl, pino({ level: 'warn' }));
     const gatewayBody = JSON.stringify({ query: FEDERATED, variables: { id: customerId } });
     const secret = { [SERVICE_SECRET_HEADER]: SECRET };
     const viaGateway = () => post(`${system.gatewayUrl}/graphql`, gatewayBody);

@@ -9,7 +9,7 @@ import {
 } from '../../subgraphs/shared/testing/test-database';
 import { silentLogger } from '../../subgraphs/shared/testing/subgraph-harness';
 import { startSystem, type RunningSystem } from '../../scripts/system';
-import { DEMO_EMAIL, recordSeedPayments, seedCustomersAndPlans } from '../../scripts/seed';
+import { recordSeedPayments, seedCustomersAndPlans } from '../../scripts/seed';
 
 export interface SystemFixture {
   system: RunningSystem;
@@ -40,7 +40,7 @@ export async function startSystemFixture(): Promise<SystemFixture> {
     secondSchedulesPort: redisUrl ? 0 : undefined,
     logDir,
     env: {
-      DEMO_VIEWER_EMAIL: DEMO_EMAIL,
+      MAIL_DIR: path.join(logDir, 'mail'),
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       GATEWAY_DEDUPE_INFLIGHT: 'false',
@@ -52,6 +52,7 @@ export async function startSystemFixture(): Promise<SystemFixture> {
     db.url,
     silentLogger(),
     new Date().toISOString().slice(0, 10),
+    { dataDir: logDir },
   );
   await recordSeedPayments(system.gatewayUrl, payments);
   const clients: Client[] = [];

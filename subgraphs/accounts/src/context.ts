@@ -3,10 +3,14 @@ import type { ContainerType } from 'type-graphql';
 import type { BaseRequestContext } from '../../shared/server/subgraph-server';
 import { CustomerService } from './customer/customer.service';
 import { CustomerResolver } from './customer/customer.resolver';
+import type { AccountService } from './identity/account.service';
+import { createIdentityContext } from './identity/identity-context';
+import type { IdentityDeps } from './identity/identity-deps';
 
 export interface AccountsContext extends BaseRequestContext {
   em: EntityManager;
   customers: CustomerService;
+  accounts: AccountService;
   container: ContainerType;
 }
 
@@ -14,12 +18,20 @@ export interface AccountsContext extends BaseRequestContext {
 export function createRequestContext(
   orm: MikroORM,
   base: BaseRequestContext,
-  options: { viewerEmail?: string },
+  options: { identity: IdentityDeps },
 ): AccountsContext {
   const em = orm.em.fork();
   const customers = new CustomerService(em);
+  const identity = createIdentityContext(em, base, options.identity);
   const resolvers = new Map<Function, object>([
-    [CustomerResolver, new CustomerResolver(customers, options.viewerEmail)],
+    [CustomerResolver, new CustomerResolver(customers, base.viewer)],
+    ...identity.resolvers,
   ]);
-  return { ...base, em, customers, container: { get: (cls: Function) => resolvers.get(cls) } };
+  return {
+    ...base,
+    em,
+    customers,
+    accounts: identity.accounts,
+    container: { get: (cls: Function) => resolvers.get(cls) },
+  };
 }

@@ -2,18 +2,22 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../../shared/graphql/scalars';
 import { connectionOf } from '../../../shared/graphql/connection';
 import type { Customer } from './customer.entity';
+import { AccountInterface } from '../identity/account.type';
 
 @Directive('@key(fields: "id")')
-@ObjectType('Customer', { description: 'A person who repays one or more installment plans.' })
-export class CustomerType {
+@ObjectType('Customer', {
+  implements: AccountInterface,
+  description: 'A person who repays one or more installment plans.',
+})
+export class CustomerType extends AccountInterface {
   @Field(() => ID, { description: 'Stable identifier.' })
-  id!: string;
+  declare id: string;
 
   @Field({ description: 'Full name as the lender recorded it.' })
-  name!: string;
+  declare name: string;
 
   @Field({ description: 'Email address (lower-case), used for sign-in and notices.' })
-  email!: string;
+  declare email: string;
 
   @Field({ description: 'Preferred language as a BCP 47 tag, e.g. en-US.' })
   locale!: string;

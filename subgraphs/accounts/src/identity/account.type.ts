@@ -1,0 +1,28 @@
+import { Field, ID, InterfaceType, registerEnumType } from 'type-graphql';
+import { ROLES, type Role } from '../../../shared/auth/viewer';
+
+/** GraphQL enum `Role` over the shared role names. */
+export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [R in Role]: R };
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'What a signed-in account may do (SERVICE: an API key).',
+});
+
+/** Anyone who can sign in: a customer or a staff user. */
+@InterfaceType('Account', { description: 'Someone who can sign in: a customer or a staff user.' })
+export abstract class AccountInterface {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id!: string;
+
+  @Field({ description: 'Full name.' })
+  name!: string;
+
+  @Field({ description: 'Email address (lower-case), used for sign-in and notices.' })
+  email!: string;
+
+  @Field(() => RoleEnum, { description: 'Role granted when this account signs in.' })
+  role!: Role;
+
+  @Field({ description: 'True when sign-in asks for an authenticator code.' })
+  isMfaEnabled!: boolean;
+}

@@ -1,0 +1,166 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../../shared/auth/viewer';
+import { fieldCipher } from '../../../shared/crypto/field-cipher';
+import { qualifiedTableOf } from './sql';
+import { StaffUser } from '../staff/staff-user.entity';
+import type { SessionService, SessionSink } from '../session/session.service';
+import type { AccountService } from './account.service';
+import { Credential } from './credential.entity';
+import type { IdentityDeps, IdentitySettings } from './identity-deps';
+import {
+  accountLocked,
+  invalidCredentials,
+  mfaRequired,
+  outcome,
+  SignedIn,
+  type SignInResult,
+} from './identity.results';
+import { normalizeEmail } from './secret-token';
+import { SignInThrottle } from './sign-in-throttle.entity';
+
+/** Blind index of an email, the key of credentials, staff users and throttles. */
+export const emailIndexOf = (email: string): string =>
+  fieldCipher().blindIndex(normalizeEmail(email), 'email');
+
+/**
+ * Seconds an attempt for this email must still wait: the lock after `lockoutThreshold` failures,
+ * or from the `delayFrom`-th failure a delay of 2^(n - delayFrom) s after the last one.
+ */
+export function lockoutWaitSeconds(
+  throttle: Pick<SignInThrottle, 'failedCount' | 'lastFailedAt' | 'lockedUntil'>,
+  now: Date,
+  settings: Pick<IdentitySettings, 'delayFrom' | 'lockoutThreshold'>,
+): number {
+  const ms = (until: number) => Math.max(0, Math.ceil((until - now.getTime()) / 1000));
+  if (throttle.lockedUntil && throttle.lockedUntil > now) return ms(throttle.lockedUntil.getTime());
+  const n = throttle.failedCount;
+  if (n >= settings.delayFrom && n < settings.lockoutThreshold && throttle.lastFailedAt) {
+    return ms(throttle.lastFailedAt.getTime() + 2 ** (n - settings.delayFrom) * 1000);
+  }
+  return 0;
+}
+
+/** Sign-in and sign-out of one request. */
+export class SignInService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly viewer: Viewer,
+    private readonly deps: IdentityDeps,
+    private readonly sessions: SessionService,
+    private readonly accounts: AccountService,
+    private readonly sink: SessionSink,
+  ) {}
+
+  /** The viewer of this request. */
+  viewerOfRequest(): Viewer {
+    return this.viewer;
+  }
+
+  /**
+   * Checks email and password. Unknown emails, emails without a password and disabled logins run
+   * one argon2 verification against a dummy hash and are throttled like real ones, so neither the
+   * answer nor its timing reveals whether an account exists.
+   */
+  async signIn(input: { email: string; password: string }): Promise<typeof SignInResult> {
+    const { clock, ipLimiter, hasher, settings } = this.deps;
+    const ipWait = await ipLimiter.retryAfterSeconds(this.viewer.ip);
+    if (ipWait > 0) return accountLocked(ipWait, 'RATE_LIMITED');
+    const emailIndex = emailIndexOf(input.email);
+    const throttle = await this.em.findOne(SignInThrottle, { emailIndex });
+    const wait = throttle ? lockoutWaitSeconds(throttle, clock(), settings) : 0;
+    if (wait > 0) return accountLocked(wait);
+    const credential = await this.em.findOne(Credential, { emailIndex });
+    const usable = credential?.passwordHash && !credential.disabledAt ? credential : null;
+    const hash = usable?.passwordHash ?? (await hasher.dummyHash());
+    const matches = await hasher.verify(hash, input.password);
+    if (!matches || !usable) return this.fail(emailIndex, credential);
+    return this.succeed(usable);
+  }
+
+  /** Ends the caller's session (pending or active) and clears the cookie. */
+  async signOut(): Promise<boolean> {
+    const id = this.viewer.sessionId;
+    await this.em.transactional(async (em) => {
+      if (id && (await this.sessions.revoke(em, id))) {
+        await this.deps.audit.record(em, this.viewer, {
+          action: 'session_revoked',
+          entityType: 'session',
+          entityId: id,
+          after: { reason: 'SIGNED_OUT' },
+        });
+      }
+    });
+    this.sink({ action: 'clear' });
+    return true;
+  }
+
+  private async fail(
+    emailIndex: string,
+    credential: Credential | null,
+  ): Promise<typeof SignInResult> {
+    const now = this.deps.clock();
+    const { lockoutThreshold, lockoutMs } = this.deps.settings;
+    await this.em.transactional(async (em) => {
+      // one atomic statement: concurrent failures for the same email all count
+      const row = await em.getConnection().execute<{ failed_count: number }>(
+        `insert into ${qualifiedTableOf(em, 'sign_in_throttle')} as t
+           (email_index, failed_count, last_failed_at, locked_until) values (?, 1, ?, null)
+         on conflict (email_index) do update set
+           failed_count = t.failed_count + 1,
+           last_failed_at = excluded.last_failed_at,
+           locked_until = case when t.failed_count + 1 >= ? then ?::timestamptz
+                               else t.locked_until end
+         returning failed_count`,
+        [emailIndex, now, lockoutThreshold, new Date(now.getTime() + lockoutMs)],
+        'get',
+        em.getTransactionContext(),
+      );
+      const event = { entityType: 'credential', entityId: credential?.id ?? null };
+      await this.deps.audit.record(em, this.viewer, {
+        ...event,
+        action: 'sign_in_failed',
+        after: { failedCount: row.failed_count },
+      });
+      if (row.failed_count === lockoutThreshold) {
+        await this.deps.audit.record(em, this.viewer, { ...event, action: 'locked' });
+      }
+    });
+    await this.deps.ipLimiter.recordFailure(this.viewer.ip);
+    return invalidCredentials();
+  }
+
+  private async succeed(credential: Credential): Promise<typeof SignInResult> {
+    const staff =
+      credential.subjectType === 'STAFF'
+        ? await this.em.findOneOrFail(StaffUser, { id: credential.subjectId })
+        : null;
+    if (staff?.disabledAt) return invalidCredentials();
+    // staff always need a second factor; customers when they enrolled one
+    const needsMfa = staff !== null || credential.totpEnabledAt !== null;
+    const opened = await this.em.transactional(async (em) => {
+      await em.nativeDelete(SignInThrottle, { emailIndex: credential.emailIndex });
+      // rotate on login: the session the request came with (if any) ends here
+      if (this.viewer.sessionId) await this.sessions.revoke(em, this.viewer.sessionId);
+      const result = this.sessions.open(em, credential, {
+        state: needsMfa ? 'PENDING_MFA' : 'ACTIVE',
+        role: staff ? staff.role : 'CUSTOMER',
+        customerId: staff ? null : credential.subjectId,
+        viewer: this.viewer,
+      });
+      await em.flush();
+      await this.deps.audit.record(em, this.viewer, {
+        action: 'signed_in',
+        entityType: 'credential',
+        entityId: credential.id,
+        after: { sessionId: result.session.id, state: result.session.state },
+      });
+      return result;
+    });
+    this.sink(opened.instruction);
+    if (needsMfa) return mfaRequired(credential.totpEnabledAt !== null);
+    return outcome(SignedIn, {
+      account: await this.accounts.forCredential(credential),
+      expiresAt: opened.session.absoluteExpiresAt,
+    });
+  }
+}
