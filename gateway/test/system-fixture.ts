@@ -9,18 +9,34 @@ import {
 } from '../../subgraphs/shared/testing/test-database';
 import { silentLogger } from '../../subgraphs/shared/testing/subgraph-harness';
 import { startSystem, type RunningSystem } from '../../scripts/system';
-import { recordSeedPayments, seedCustomersAndPlans } from '../../scripts/seed';
+import {
+  DEMO_EMAIL,
+  DEMO_PASSWORD_HINT,
+  readDemoAdminTotp,
+  recordSeedPayments,
+  seedCustomersAndPlans,
+} from '../../scripts/seed';
+import { totpCodeAt } from '../../subgraphs/accounts/src/mfa/totp';
 
 export interface SystemFixture {
   system: RunningSystem;
   db: TestDatabase;
   logDir: string;
   usesRedis: boolean;
+  /** One GraphQL request, as the signed-in demo customer unless another `cookie` is given. */
   gql<T>(
     query: string,
     variables?: Record<string, unknown>,
+    cookie?: string | null,
   ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
-  wsClient(): Client;
+  /** The demo customer's session cookie (`name=value`). */
+  customerCookie: string;
+  /** Signs in through the gateway (TOTP when `totpSecret` is given); returns the cookie. */
+  signIn(email: string, password: string, totpSecret?: string): Promise<string>;
+  /** The demo admin's TOTP secret. */
+  adminTotpSecret: string;
+  /** A graphql-ws client through the gateway, with `cookie` (default: the demo customer's). */
+  wsClient(cookie?: string | null): Client;
   stop(): Promise<void>;
 }
 
@@ -56,23 +72,29 @@ export async function startSystemFixture(): Promise<SystemFixture> {
   );
   await recordSeedPayments(system.gatewayUrl, payments);
   const clients: Client[] = [];
+  const signIn = (email: string, password: string, totpSecret?: string) =>
+    signInThroughGateway(system.gatewayUrl, email, password, totpSecret);
+  const customerCookie = await signIn(DEMO_EMAIL, DEMO_PASSWORD_HINT);
   return {
     system,
     db,
     logDir,
     usesRedis: Boolean(redisUrl),
-    gql: async (query, variables = {}) => {
+    customerCookie,
+    signIn,
+    adminTotpSecret: readDemoAdminTotp(logDir) as string,
+    gql: async (query, variables = {}, cookie = customerCookie) => {
       const response = await fetch(`${system.gatewayUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return response.json() as never;
     },
-    wsClient: () => {
+    wsClient: (cookie = customerCookie) => {
       const client = createClient({
         url: `${system.gatewayUrl.replace('http', 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
+        webSocketImpl: webSocketWithCookie(cookie),
         retryAttempts: 0,
       });
       clients.push(client);
@@ -84,6 +106,57 @@ export async function startSystemFixture(): Promise<SystemFixture> {
       await db.dispose();
     },
   };
+}
+
+/** A WebSocket class whose upgrade request carries `cookie`, as a browser's would. */
+function webSocketWithCookie(cookie: string | null) {
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  };
+}
+
+/** The `name=value` part of the session cookie a response sets, or null. */
+export const sessionCookieOf = (response: Response): string | null =>
+  response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('__Host-installa_session=') && !/Max-Age=0/.test(c))
+    ?.split(';')[0] ?? null;
+
+/** `signIn` (and `verifyMfa` with a fresh TOTP code) through the gateway; returns the cookie. */
+export async function signInThroughGateway(
+  gatewayUrl: string,
+  email: string,
+  password: string,
+  totpSecret?: string,
+): Promise<string> {
+  const call = async (query: string, variables: Record<string, unknown>, cookie?: string) => {
+    const response = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: Record<string, { __typename: string }> };
+    return { cookie: sessionCookieOf(response), body };
+  };
+  const first = await call(
+    'mutation($input: SignInInput!) { signIn(input: $input) { __typename } }',
+    { input: { email, password } },
+  );
+  const outcome = first.body.data?.signIn.__typename;
+  if (outcome === 'SignedIn' && first.cookie) return first.cookie;
+  if (outcome !== 'MfaRequired' || !totpSecret || !first.cookie)
+    throw new Error(`sign-in of ${email} failed: ${JSON.stringify(first.body)}`);
+  const code = await totpCodeAt(totpSecret, new Date());
+  const second = await call(
+    'mutation($input: VerifyMfaInput!) { verifyMfa(input: $input) { __typename } }',
+    { input: { code } },
+    first.cookie,
+  );
+  if (second.body.data?.verifyMfa.__typename !== 'SignedIn' || !second.cookie)
+    throw new Error(`MFA of ${email} failed: ${JSON.stringify(second.body)}`);
+  return second.cookie;
 }
 
 /** Subscribes and returns a pull-style iterator over the events. */
