@@ -1,0 +1,17 @@
+import { Location } from '@angular/common';
+import { inject } from '@angular/core';
+import { ActivatedRoute } from '@angular/router';
+
+/**
+ * Reads `token` from the URL fragment of an emailed link (`/reset-password#token=…`) and
+ * removes the fragment from the address bar. The fragment is never sent to servers (no
+ * access logs, no Referer); replacing the history entry also keeps the token out of the
+ * back button and of bookmarks. Call in an injection context (a field initializer).
+ */
+export function takeFragmentToken(): string | null {
+  const fragment = inject(ActivatedRoute).snapshot.fragment ?? '';
+  const location = inject(Location);
+  const token = new URLSearchParams(fragment).get('token');
+  if (fragment) location.replaceState(location.path(false));
+  return token || null;
+}
