@@ -11,7 +11,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -59,6 +59,8 @@ export class MfaSettings {
     nonNullable: true,
     validators: Validators.required,
   });
+  /** The form's group: gives ngSubmit (no page reload) and submitted-state errors. */
+  protected readonly form = new FormGroup({ code: this.code });
 
   protected async start(): Promise<void> {
     const data = await this.send(() =>

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
@@ -24,7 +24,7 @@ import { ACCEPT_INVITE } from './auth-queries';
     } @else {
       <p>Choose a password to finish setting up your Installa account.</p>
       <p class="message message-error" aria-live="polite">{{ error() }}</p>
-      <form #form (ngSubmit)="submit(form)" novalidate>
+      <form #formElement [formGroup]="form" (ngSubmit)="submit(formElement)" novalidate>
         <app-new-password-field label="Password" [control]="password" [serverReasons]="reasons()" />
         <div class="actions">
           <button matButton="filled" type="submit" [disabled]="pending()" disabledInteractive>
@@ -50,6 +50,8 @@ export class AcceptInvite {
     nonNullable: true,
     validators: [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)],
   });
+  /** The form's group: gives ngSubmit (no page reload) and submitted-state errors. */
+  protected readonly form = new FormGroup({ password: this.password });
   protected readonly pending = signal(false);
   protected readonly error = signal('');
   protected readonly reasons = signal<readonly string[]>([]);

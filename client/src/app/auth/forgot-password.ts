@@ -8,7 +8,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -36,7 +36,7 @@ import { REQUEST_PASSWORD_RESET } from './auth-queries';
         Enter the email address you sign in with. We'll email you a link to choose a new password.
       </p>
       <p class="message message-error" aria-live="polite">{{ error() }}</p>
-      <form #form (ngSubmit)="submit(form)" novalidate>
+      <form #formElement [formGroup]="form" (ngSubmit)="submit(formElement)" novalidate>
         <mat-form-field appearance="outline" class="field">
           <mat-label>Email</mat-label>
           <input matInput type="email" [formControl]="email" autocomplete="email" required />
@@ -69,6 +69,8 @@ export class ForgotPassword {
     nonNullable: true,
     validators: [Validators.required, Validators.email],
   });
+  /** The form's group: gives ngSubmit (no page reload) and submitted-state errors. */
+  protected readonly form = new FormGroup({ email: this.email });
   protected readonly pending = signal(false);
   protected readonly error = signal('');
   protected readonly sent = signal<string | null>(null);

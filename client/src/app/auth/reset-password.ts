@@ -8,7 +8,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
@@ -37,7 +37,7 @@ import { RESET_PASSWORD } from './auth-queries';
       @if (isTokenInvalid()) {
         <p><a routerLink="/forgot-password">Send me a new link</a></p>
       }
-      <form #form (ngSubmit)="submit(form)" novalidate>
+      <form #formElement [formGroup]="form" (ngSubmit)="submit(formElement)" novalidate>
         <app-new-password-field [control]="password" [serverReasons]="reasons()" />
         <div class="actions">
           <button matButton="filled" type="submit" [disabled]="pending()" disabledInteractive>
@@ -60,6 +60,8 @@ export class ResetPassword {
     nonNullable: true,
     validators: [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)],
   });
+  /** The form's group: gives ngSubmit (no page reload) and submitted-state errors. */
+  protected readonly form = new FormGroup({ password: this.password });
   protected readonly pending = signal(false);
   protected readonly error = signal('');
   protected readonly reasons = signal<readonly string[]>([]);

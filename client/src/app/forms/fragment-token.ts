@@ -1,6 +1,7 @@
 import { Location } from '@angular/common';
 import { inject } from '@angular/core';
-import { ActivatedRoute } from '@angular/router';
+import { ActivatedRoute, NavigationEnd, Router } from '@angular/router';
+import { filter, take } from 'rxjs';
 
 /**
  * Reads `token` from the URL fragment of an emailed link (`/reset-password#token=…`) and
@@ -12,6 +13,15 @@ export function takeFragmentToken(): string | null {
   const fragment = inject(ActivatedRoute).snapshot.fragment ?? '';
   const location = inject(Location);
   const token = new URLSearchParams(fragment).get('token');
-  if (fragment) location.replaceState(location.path(false));
+  if (fragment) {
+    // The router writes the full URL to the address bar when its navigation ends (after this
+    // page was created), so the fragment can only be removed after that.
+    inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        take(1),
+      )
+      .subscribe(() => location.replaceState(location.path(true).replace(/#.*$/, '')));
+  }
   return token || null;
 }

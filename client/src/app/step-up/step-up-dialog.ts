@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -21,7 +21,7 @@ import { VERIFY_MFA } from '../auth/auth-queries';
   ],
   template: `
     <h2 mat-dialog-title>Confirm it's you</h2>
-    <form (ngSubmit)="submit()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <p>
           For your security, enter the 6-digit code from your authenticator app, or a recovery code.
@@ -66,6 +66,8 @@ export class StepUpDialog {
     nonNullable: true,
     validators: Validators.required,
   });
+  /** The form's group: gives ngSubmit (no page reload) and submitted-state errors. */
+  protected readonly form = new FormGroup({ code: this.code });
   protected readonly pending = signal(false);
   protected readonly error = signal('');
 
