@@ -78,6 +78,23 @@ describe('Session', () => {
     expect(session.takeNotice()).toBe('You have signed out.');
   });
 
+  it('does not call a sign-out "session ended" when the server already forgot the session', async () => {
+    const gateway: SessionGateway = {
+      signOut: async () => {
+        session.signInRequired(); // what the error link does on UNAUTHENTICATED
+        throw new Error('UNAUTHENTICATED');
+      },
+    };
+    session.connect(gateway);
+    await router.navigateByUrl('/plans');
+
+    await session.signOut();
+    await new Promise((resolve) => setTimeout(resolve));
+
+    expect(router.url).toBe('/sign-in');
+    expect(session.takeNotice()).toBe('You have signed out.');
+  });
+
   it('still ends the local session when the sign-out request fails', async () => {
     const gateway = jasmine.createSpyObj<SessionGateway>('gateway', ['signOut']);
     gateway.signOut.and.rejectWith(new Error('offline'));

@@ -32,6 +32,8 @@ export class Session {
   private readonly logger = inject(LOGGER);
   private readonly router = inject(Router);
   private gateway: SessionGateway | null = null;
+  /** While signing out, the server may answer UNAUTHENTICATED; that is no "session ended". */
+  private isSigningOut = false;
 
   private readonly current = signal<SignedInAccount | null>(null);
   private readonly pendingNotice = signal<string | null>(null);
@@ -66,19 +68,22 @@ export class Session {
       ? this.router.serializeUrl(navigation.finalUrl ?? navigation.extractedUrl)
       : this.router.url;
     this.current.set(null);
-    if (target.startsWith('/sign-in')) return;
+    if (this.isSigningOut || target.startsWith('/sign-in')) return;
     this.pendingNotice.set(SESSION_ENDED_NOTICE);
     void this.router.navigate(['/sign-in'], { queryParams: { returnUrl: target } });
   }
 
   /** Ends the session (server and client) and goes to sign-in, which shows `notice`. */
   async signOut(notice = 'You have signed out.'): Promise<void> {
+    this.isSigningOut = true;
     try {
       await this.gateway?.signOut();
     } catch (error: unknown) {
       // Offline or already signed out on the server: the user asked to leave, so the local
       // session ends anyway; the failure is only worth a log line.
       this.logger.warn('Sign-out request failed', error);
+    } finally {
+      this.isSigningOut = false;
     }
     this.current.set(null);
     this.pendingNotice.set(notice);

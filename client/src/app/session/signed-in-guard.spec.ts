@@ -73,6 +73,13 @@ describe('signedInGuard', () => {
     expect(TestBed.inject(Session).account()?.name).toBe('Dana Demo');
   });
 
+  it('asks the gateway only once while the account is known', async () => {
+    TestBed.inject(Session).signedIn({ id: 'c1', name: 'Dana Demo', role: 'CUSTOMER' });
+
+    expect(await router.navigateByUrl('/account/security')).toBeTrue();
+    controller.expectNone('CurrentAccount');
+  });
+
   it('stops the navigation on UNAUTHENTICATED (the error link routes to sign-in)', async () => {
     const navigation = router.navigateByUrl('/account/security');
     await answerCheck((op) =>

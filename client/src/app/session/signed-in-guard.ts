@@ -15,9 +15,12 @@ import { Session } from './session';
 export const signedInGuard: CanActivateFn = async (_route, state) => {
   const session = inject(Session);
   const router = inject(Router);
+  // Already checked (or just signed in): no round trip before every page. A session revoked
+  // meanwhile still surfaces as UNAUTHENTICATED on the page's own query.
+  if (session.account()) return true;
   try {
     const { data } = await firstValueFrom(
-      // network-only: a cached `me` could outlive a session revoked on another device.
+      // network-only: a cached `me` could belong to a session that has since ended.
       inject(Apollo).query({ query: CURRENT_ACCOUNT, fetchPolicy: 'network-only' }),
     );
     const me = data?.me;
