@@ -3,6 +3,7 @@ import {
   afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
   ElementRef,
   inject,
   Injector,
@@ -15,6 +16,7 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { DomSanitizer, SafeUrl } from '@angular/platform-browser';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 
@@ -51,7 +53,17 @@ export class MfaSettings {
   private readonly injector = inject(Injector);
   private readonly focusTarget = viewChild<ElementRef<HTMLElement>>('focusTarget');
 
+  private readonly sanitizer = inject(DomSanitizer);
+
   protected readonly enrollment = signal<MfaEnrollment | null>(null);
+  /**
+   * Angular's URL sanitizer turns unknown schemes into `unsafe:…`; authenticator apps register
+   * `otpauth:`. Only a URI that really starts with it is trusted, and it comes from our server.
+   */
+  protected readonly setupLink = computed<SafeUrl | null>(() => {
+    const uri = this.enrollment()?.otpauthUri ?? '';
+    return /^otpauth:\/\/totp\//.test(uri) ? this.sanitizer.bypassSecurityTrustUrl(uri) : null;
+  });
   protected readonly recoveryCodes = signal<readonly string[]>([]);
   protected readonly pending = signal(false);
   protected readonly message = signal('');
@@ -112,6 +124,17 @@ export class MfaSettings {
     this.recoveryCodes.set([]);
     void this.announcer.announce('Two-step verification is off.', 'polite');
     this.changed.emit();
+  }
+
+  protected async copyKey(secret: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(secret);
+      void this.announcer.announce('Key copied.', 'polite');
+    } catch {
+      // Clipboard access refused (permissions, insecure context): the key stays on screen to
+      // select and copy by hand.
+      this.message.set("We couldn't copy the key. Select it and copy it instead.");
+    }
   }
 
   protected cancelEnrollment(): void {

@@ -86,7 +86,7 @@ describe('Security', () => {
     await settle();
     expect(text()).toContain('JBSWY3DPEHPK3PXP');
     const link: HTMLAnchorElement = fixture.nativeElement.querySelector('a[href^="otpauth:"]');
-    expect(link.getAttribute('href')).toContain('otpauth://totp/Installa');
+    expect(link.getAttribute('href')).toMatch(/^otpauth:\/\/totp\/Installa/);
     expect(document.activeElement?.textContent).toContain('Set up your authenticator app');
     expect(await axeViolations(fixture.nativeElement, ['region'])).toEqual([]);
 

@@ -14,7 +14,8 @@ import { PASSWORD_HINT, PASSWORD_MIN_LENGTH } from './password-rules';
   selector: 'app-new-password-field',
   imports: [MatFormFieldModule, MatInputModule, ReactiveFormsModule],
   template: `
-    <mat-form-field appearance="outline" class="field">
+    <!-- dynamic: the two-line hint must push what follows down, not run under it. -->
+    <mat-form-field appearance="outline" class="field" subscriptSizing="dynamic">
       <mat-label>{{ label() }}</mat-label>
       <input
         matInput
@@ -47,6 +48,7 @@ import { PASSWORD_HINT, PASSWORD_MIN_LENGTH } from './password-rules';
     }
     .field {
       width: 100%;
+      margin-bottom: 8px;
     }
     .reasons {
       color: var(--mat-sys-error);
