@@ -123,6 +123,28 @@ describe('SignIn', () => {
     expect(TestBed.inject(Router).url).toBe('/plans');
   });
 
+  it('accepts a recovery code in a text field instead of the numeric one', async () => {
+    await open('/sign-in');
+    await signIn();
+    await answer('SignIn', {
+      signIn: { __typename: 'MfaRequired', message: 'Enter your code', code: 'MFA_REQUIRED' },
+    });
+    await (
+      await loader.getHarness(MatButtonHarness.with({ text: 'Use a recovery code instead' }))
+    ).click();
+    const recovery = await loader.getHarness(
+      MatInputHarness.with({ selector: '[autocomplete="off"]' }),
+    );
+    expect(await (await recovery.host()).getAttribute('inputmode')).toBeNull();
+
+    await recovery.setValue('abcd-efgh');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Continue' }))).click();
+    const verify = controller.expectOne('VerifyMfa');
+    expect(verify.operation.variables).toEqual({ input: { code: 'abcd-efgh' } });
+    verify.flushData({ verifyMfa: SIGNED_IN });
+    await router.fixture.whenStable();
+  });
+
   it('says that the code was wrong and stays on the code step', async () => {
     await open('/sign-in');
     await signIn();

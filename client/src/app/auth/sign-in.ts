@@ -44,6 +44,7 @@ export class SignIn {
 
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
   private readonly messageElement = viewChild<ElementRef<HTMLElement>>('message');
+  private readonly formElement = viewChild<ElementRef<HTMLElement>>('form');
 
   protected readonly credentials = inject(FormBuilder).nonNullable.group({
     email: ['', [Validators.required, Validators.email]],
@@ -54,6 +55,7 @@ export class SignIn {
   });
 
   protected readonly step = signal<'credentials' | 'mfa'>('credentials');
+  protected readonly useRecoveryCode = signal(false);
   protected readonly pending = signal(false);
   /** Why the user is here (session ended), shown above the form. */
   protected readonly notice = signal(this.session.takeNotice());
@@ -99,6 +101,14 @@ export class SignIn {
     if (answer.__typename === 'SignedIn') return this.finish(answer);
     this.mfa.reset();
     this.showError(answer.message || "That code didn't work. Try again.");
+  }
+
+  protected toggleRecoveryCode(): void {
+    this.useRecoveryCode.update((use) => !use);
+    this.mfa.reset();
+    this.focusAfterRender(
+      () => this.formElement()?.nativeElement.querySelector('input') ?? undefined,
+    );
   }
 
   /** Back from the code step, e.g. to use another account. */

@@ -23,27 +23,33 @@ import { VERIFY_MFA } from '../auth/auth-queries';
     <h2 mat-dialog-title>Confirm it's you</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        <p>
-          For your security, enter the 6-digit code from your authenticator app, or a recovery code.
-        </p>
+        <p>For your security, enter the 6-digit code from your authenticator app.</p>
         <mat-form-field appearance="outline" class="code">
-          <mat-label>Authenticator code</mat-label>
+          <mat-label>{{ useRecoveryCode() ? 'Recovery code' : '6-digit code' }}</mat-label>
+          <!-- A recovery code has letters, which the numeric phone keypad cannot type. -->
           <input
             matInput
             [formControl]="code"
-            autocomplete="one-time-code"
-            inputmode="numeric"
+            [attr.autocomplete]="useRecoveryCode() ? 'off' : 'one-time-code'"
+            [attr.inputmode]="useRecoveryCode() ? null : 'numeric'"
             required
           />
           @if (code.hasError('required')) {
-            <mat-error>Enter the code from your authenticator app.</mat-error>
+            <mat-error>Enter the code.</mat-error>
           }
         </mat-form-field>
+        <button matButton type="button" (click)="useRecoveryCode.set(!useRecoveryCode())">
+          {{
+            useRecoveryCode() ? 'Use the authenticator app instead' : 'Use a recovery code instead'
+          }}
+        </button>
         <p class="message" aria-live="polite">{{ error() }}</p>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" [mat-dialog-close]="false">Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="pending()">Confirm</button>
+        <button matButton="filled" type="submit" [disabled]="pending()" disabledInteractive>
+          Confirm
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -69,6 +75,7 @@ export class StepUpDialog {
   /** The form's group: gives ngSubmit (no page reload) and submitted-state errors. */
   protected readonly form = new FormGroup({ code: this.code });
   protected readonly pending = signal(false);
+  protected readonly useRecoveryCode = signal(false);
   protected readonly error = signal('');
 
   protected async submit(): Promise<void> {

@@ -16,6 +16,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { DISABLE_MFA } from '../account/security-queries';
 import { createCache } from '../graphql/apollo-cache';
+import { axeViolations } from '../testing/axe';
 import { StepUp, StepUpCancelled } from './step-up';
 
 @Component({ template: '' })
@@ -85,6 +86,9 @@ describe('StepUp', () => {
     expect(await codeDialog.getTitleText()).toBe("Confirm it's you");
     const code = await codeDialog.getHarness(MatInputHarness);
     expect(await (await code.host()).getAttribute('autocomplete')).toBe('one-time-code');
+    // The dialog sits in the overlay container, outside the page landmarks by design.
+    const overlay = document.querySelector('.cdk-overlay-container')!;
+    expect(await axeViolations(overlay, ['region'])).toEqual([]);
     await code.setValue('123456');
     await (await codeDialog.getHarness(MatButtonHarness.with({ text: 'Confirm' }))).click();
 
