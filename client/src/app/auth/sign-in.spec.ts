@@ -161,6 +161,25 @@ describe('SignIn', () => {
     expect(TestBed.inject(Router).url).toBe('/sign-in');
   });
 
+  it('starts again when the half-finished sign-in expired before the code was entered', async () => {
+    await open('/sign-in');
+    await signIn();
+    await answer('SignIn', {
+      signIn: { __typename: 'MfaRequired', message: 'Enter your code', code: 'MFA_REQUIRED' },
+    });
+    await (await input('one-time-code')).setValue('123456');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Continue' }))).click();
+    controller
+      .expectOne('VerifyMfa')
+      .graphqlErrors([{ message: 'Expired', extensions: { code: 'UNAUTHENTICATED' } }]);
+    await router.fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    await router.fixture.whenStable();
+
+    expect(router.routeNativeElement?.querySelector('h1')?.textContent).toContain('Sign in');
+    expect(text()).toContain('That took too long. Please sign in again.');
+  });
+
   it('shows one generic message for a wrong email or password', async () => {
     await open('/sign-in');
     await signIn('demo@installa.test', 'wrong-password-123');

@@ -17,6 +17,7 @@ import { Apollo } from 'apollo-angular';
 import { firstValueFrom, Observable } from 'rxjs';
 
 import { focusFirstInvalid } from '../forms/form-focus';
+import { isUnauthenticated } from '../graphql/error-link';
 import { safeReturnUrl } from '../session/return-url';
 import { Session } from '../session/session';
 import { SIGN_IN, SignedIn, VERIFY_MFA } from './auth-queries';
@@ -126,8 +127,14 @@ export class SignIn {
     try {
       const { data } = await firstValueFrom(request);
       return data ?? null;
-    } catch {
-      // Network or gateway failure; the error link has logged it. The form stays as typed.
+    } catch (error: unknown) {
+      // A failed request (the error link has logged it): the form stays as typed. On the code
+      // step, UNAUTHENTICATED means the half-finished sign-in expired: start again.
+      if (this.step() === 'mfa' && isUnauthenticated(error)) {
+        this.startOver();
+        this.showError('That took too long. Please sign in again.');
+        return null;
+      }
       this.showError("We couldn't reach Installa. Check your connection and try again.");
       return null;
     } finally {
