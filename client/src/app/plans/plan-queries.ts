@@ -45,13 +45,17 @@ export interface PlanSummary {
   readonly installments: readonly Installment[];
 }
 
+/** `me` is an Account: only customers have plans; staff users see none. */
 export interface MyPlansData {
-  readonly me: {
-    readonly __typename?: 'Customer';
-    readonly id: string;
-    readonly name: string;
-    readonly plans: readonly PlanSummary[];
-  } | null;
+  readonly me:
+    | {
+        readonly __typename?: 'Customer';
+        readonly id: string;
+        readonly name: string;
+        readonly plans: readonly PlanSummary[];
+      }
+    | { readonly __typename?: 'StaffUser'; readonly id: string; readonly name: string }
+    | null;
 }
 
 export interface PlanBalanceChangedData {
@@ -100,14 +104,16 @@ const PLAN_SUMMARY = gql`
   }
 `;
 
-/** The signed-in customer's plans; `me` is null when nobody is signed in. */
+/** The signed-in account's plans; `me` is null when nobody is signed in. */
 export const MY_PLANS = gql<MyPlansData, Record<string, never>>`
   query MyPlans {
     me {
       id
       name
-      plans {
-        ...PlanSummary
+      ... on Customer {
+        plans {
+          ...PlanSummary
+        }
       }
     }
   }
