@@ -15,6 +15,13 @@ export const ApiScopeEnum = {
 registerEnumType(ApiScopeEnum, {
   name: 'ApiScope',
   description: 'What an API key may do: a resource and an access level.',
+  valuesConfig: {
+    CUSTOMERS_READ: { description: 'Read customers (`customers:read`).' },
+    PLANS_READ: { description: 'Read plans, schedules and installments (`plans:read`).' },
+    PAYMENTS_READ: { description: 'Read payments (`payments:read`).' },
+    PAYMENTS_WRITE: { description: 'Record payments (`payments:write`).' },
+    LEDGER_READ: { description: 'Read the general ledger (`ledger:read`).' },
+  },
 });
 
 @ObjectType('ApiKey', {

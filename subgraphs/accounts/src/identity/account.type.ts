@@ -6,6 +6,13 @@ export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [R in 
 registerEnumType(RoleEnum, {
   name: 'Role',
   description: 'What a signed-in account may do (SERVICE: an API key).',
+  valuesConfig: {
+    CUSTOMER: { description: 'A borrower: reads and pays their own plans only.' },
+    AGENT: { description: 'Servicing staff: all plans; personal data masked unless revealed.' },
+    ADMIN: { description: 'Administrator: users, API keys and configuration.' },
+    AUDITOR: { description: 'Read-only staff access, including the audit log.' },
+    SERVICE: { description: 'A machine client (API key) limited to its scopes.' },
+  },
 });
 
 /** Anyone who can sign in: a customer or a staff user. */
