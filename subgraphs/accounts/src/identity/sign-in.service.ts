@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../../shared/auth/viewer';
 import { fieldCipher } from '../../../shared/crypto/field-cipher';
-import { qualifiedTableOf } from './sql';
+import { clearSignInFailures, lockoutWaitSeconds, recordSignInFailure } from './sign-in-throttle';
 import { StaffUser } from '../staff/staff-user.entity';
 import type { SessionService, SessionSink } from '../session/session.service';
 import type { AccountService } from './account.service';
 import { Credential } from './credential.entity';
-import type { IdentityDeps, IdentitySettings } from './identity-deps';
+import type { IdentityDeps } from './identity-deps';
 import {
   accountLocked,
   invalidCredentials,
@@ -21,24 +21,6 @@ import { SignInThrottle } from './sign-in-throttle.entity';
 /** Blind index of an email, the key of credentials, staff users and throttles. */
 export const emailIndexOf = (email: string): string =>
   fieldCipher().blindIndex(normalizeEmail(email), 'email');
-
-/**
- * Seconds an attempt for this email must still wait: the lock after `lockoutThreshold` failures,
- * or from the `delayFrom`-th failure a delay of 2^(n - delayFrom) s after the last one.
- */
-export function lockoutWaitSeconds(
-  throttle: Pick<SignInThrottle, 'failedCount' | 'lastFailedAt' | 'lockedUntil'>,
-  now: Date,
-  settings: Pick<IdentitySettings, 'delayFrom' | 'lockoutThreshold'>,
-): number {
-  const ms = (until: number) => Math.max(0, Math.ceil((until - now.getTime()) / 1000));
-  if (throttle.lockedUntil && throttle.lockedUntil > now) return ms(throttle.lockedUntil.getTime());
-  const n = throttle.failedCount;
-  if (n >= settings.delayFrom && n < settings.lockoutThreshold && throttle.lastFailedAt) {
-    return ms(throttle.lastFailedAt.getTime() + 2 ** (n - settings.delayFrom) * 1000);
-  }
-  return 0;
-}
 
 /** Sign-in and sign-out of one request. */
 export class SignInService {
@@ -99,29 +81,15 @@ export class SignInService {
     credential: Credential | null,
   ): Promise<typeof SignInResult> {
     const now = this.deps.clock();
-    const { lockoutThreshold, lockoutMs } = this.deps.settings;
     await this.em.transactional(async (em) => {
-      // one atomic statement: concurrent failures for the same email all count
-      const row = await em.getConnection().execute<{ failed_count: number }>(
-        `insert into ${qualifiedTableOf(em, 'sign_in_throttle')} as t
-           (email_index, failed_count, last_failed_at, locked_until) values (?, 1, ?, null)
-         on conflict (email_index) do update set
-           failed_count = t.failed_count + 1,
-           last_failed_at = excluded.last_failed_at,
-           locked_until = case when t.failed_count + 1 >= ? then ?::timestamptz
-                               else t.locked_until end
-         returning failed_count`,
-        [emailIndex, now, lockoutThreshold, new Date(now.getTime() + lockoutMs)],
-        'get',
-        em.getTransactionContext(),
-      );
+      const failedCount = await recordSignInFailure(em, emailIndex, now, this.deps.settings);
       const event = { entityType: 'credential', entityId: credential?.id ?? null };
       await this.deps.audit.record(em, this.viewer, {
         ...event,
         action: 'sign_in_failed',
-        after: { failedCount: row.failed_count },
+        after: { failedCount },
       });
-      if (row.failed_count === lockoutThreshold) {
+      if (failedCount === this.deps.settings.lockoutThreshold) {
         await this.deps.audit.record(em, this.viewer, { ...event, action: 'locked' });
       }
     });
@@ -138,7 +106,8 @@ export class SignInService {
     // staff always need a second factor; customers when they enrolled one
     const needsMfa = staff !== null || credential.totpEnabledAt !== null;
     const opened = await this.em.transactional(async (em) => {
-      await em.nativeDelete(SignInThrottle, { emailIndex: credential.emailIndex });
+      // with a second factor pending, failures keep counting until verifyMfa succeeds
+      if (!needsMfa) await clearSignInFailures(em, credential.emailIndex);
       // rotate on login: the session the request came with (if any) ends here
       if (this.viewer.sessionId) await this.sessions.revoke(em, this.viewer.sessionId);
       const result = this.sessions.open(em, credential, {

@@ -16,6 +16,12 @@ import type { SessionService, SessionSink } from '../session/session.service';
 import { ConfirmMfaResult, MfaEnabled, MfaEnrollment, RecoveryCodesIssued } from './mfa.results';
 import { RecoveryCode } from './recovery-code.entity';
 import {
+  clearSignInFailures,
+  lockoutWaitSeconds,
+  recordSignInFailure,
+} from '../identity/sign-in-throttle';
+import { SignInThrottle } from '../identity/sign-in-throttle.entity';
+import {
   acceptedTotpStep,
   newRecoveryCodes,
   newTotpSecret,
@@ -47,14 +53,18 @@ export class MfaService {
     const credential = session.credential.getEntity();
     if (!credential.totpEnabledAt || !credential.totpSecret)
       return invalidMfaCode('MFA_NOT_ENROLLED');
+    const throttle = await this.em.findOne(SignInThrottle, { emailIndex: credential.emailIndex });
+    if (throttle && lockoutWaitSeconds(throttle, this.deps.clock(), this.deps.settings) > 0)
+      return invalidMfaCode('ACCOUNT_LOCKED');
     const result = await this.em.transactional(async (em) => {
       const usedRecovery = await this.consumeCode(em, credential, code.trim());
-      if (usedRecovery === null) return this.countFailure(em, session);
+      if (usedRecovery === null) return this.countFailure(em, session, credential);
       const now = this.deps.clock();
       const audit = { entityType: 'credential', entityId: credential.id };
       if (usedRecovery)
         await this.deps.audit.record(em, this.viewer, { ...audit, action: 'recovery_code_used' });
       await this.deps.audit.record(em, this.viewer, { ...audit, action: 'mfa_verified' });
+      await clearSignInFailures(em, credential.emailIndex);
       if (session.state === 'ACTIVE') {
         session.mfaVerifiedAt = now;
         await em.flush();
@@ -216,7 +226,16 @@ export class MfaService {
     return used > 0 ? true : null;
   }
 
-  private async countFailure(em: EntityManager, session: Session): Promise<null> {
+  /**
+   * A wrong code counts on the session (revoked at 5) and towards the email's lockout, so a
+   * known password does not buy unlimited guesses through new sessions.
+   */
+  private async countFailure(
+    em: EntityManager,
+    session: Session,
+    credential: Credential,
+  ): Promise<null> {
+    await recordSignInFailure(em, credential.emailIndex, this.deps.clock(), this.deps.settings);
     session.mfaFailures += 1;
     if (session.mfaFailures >= MFA_FAILURES_PER_SESSION) {
       session.revokedAt = this.deps.clock();

@@ -10,7 +10,7 @@ import type { OneTimeTokens } from '../identity/one-time-tokens';
 import { rejectPassword } from '../identity/password-rules';
 import { normalizeEmail } from '../identity/secret-token';
 import { emailIndexOf } from '../identity/sign-in.service';
-import { SignInThrottle } from '../identity/sign-in-throttle.entity';
+import { clearSignInFailures } from '../identity/sign-in-throttle';
 import type { SessionService, SessionSink } from '../session/session.service';
 import {
   PasswordChanged,
@@ -64,7 +64,7 @@ export class PasswordService {
         if (rejected) throw new Refused(rejected);
         credential.passwordHash = await this.deps.hasher.hash(input.newPassword);
         credential.emailVerifiedAt ??= this.deps.clock();
-        await em.nativeDelete(SignInThrottle, { emailIndex: credential.emailIndex });
+        await clearSignInFailures(em, credential.emailIndex);
         await this.sessions.revokeAll(em, credential.id);
         await em.flush();
         await this.deps.audit.record(em, this.viewer, {
