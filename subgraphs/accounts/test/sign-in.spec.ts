@@ -97,6 +97,19 @@ describe('sign-in, lockout and second factor', () => {
     );
   });
 
+  it('lets at most 5 of a burst of parallel attempts through to the password check', async () => {
+    const email = 'burst@example.test';
+    await seedCustomer(h, email, PASSWORD);
+    const before = h.hasher.verifyCalls;
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn(h, email, 'wrong', fromIp(`10.7.0.${i}`))),
+    );
+    const outcomes = results.map((r) => r.data?.signIn.__typename);
+    assert.equal(outcomes.filter((o) => o === 'InvalidCredentials').length, 5, outcomes.join());
+    assert.equal(outcomes.filter((o) => o === 'AccountLocked').length, 7);
+    assert.equal(h.hasher.verifyCalls - before, 5);
+  });
+
   it('limits failed sign-ins per IP (RATE_LIMITED), whatever the email', async () => {
     const ip = fromIp('203.0.113.9');
     for (let n = 0; n < 20; n += 1) await signIn(h, `spray${n}@example.test`, 'password guess', ip);

@@ -1,7 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../../shared/auth/viewer';
 import { fieldCipher } from '../../../shared/crypto/field-cipher';
-import { clearSignInFailures, lockoutWaitSeconds, recordSignInFailure } from './sign-in-throttle';
+import {
+  claimAttempt,
+  clearSignInFailures,
+  refundAttempt,
+  waitSeconds,
+  type ClaimedAttempt,
+} from './sign-in-throttle';
 import { StaffUser } from '../staff/staff-user.entity';
 import type { SessionService, SessionSink } from '../session/session.service';
 import type { AccountService } from './account.service';
@@ -16,7 +22,6 @@ import {
   type SignInResult,
 } from './identity.results';
 import { normalizeEmail } from './secret-token';
-import { SignInThrottle } from './sign-in-throttle.entity';
 
 /** Blind index of an email, the key of credentials, staff users and throttles. */
 export const emailIndexOf = (email: string): string =>
@@ -48,15 +53,14 @@ export class SignInService {
     const ipWait = await ipLimiter.retryAfterSeconds(this.viewer.ip);
     if (ipWait > 0) return accountLocked(ipWait, 'RATE_LIMITED');
     const emailIndex = emailIndexOf(input.email);
-    const throttle = await this.em.findOne(SignInThrottle, { emailIndex });
-    const wait = throttle ? lockoutWaitSeconds(throttle, clock(), settings) : 0;
-    if (wait > 0) return accountLocked(wait);
+    const claimed = await claimAttempt(this.em, emailIndex, clock(), settings);
+    if (!claimed) return accountLocked(await waitSeconds(this.em, emailIndex, clock(), settings));
     const credential = await this.em.findOne(Credential, { emailIndex });
     const usable = credential?.passwordHash && !credential.disabledAt ? credential : null;
     const hash = usable?.passwordHash ?? (await hasher.dummyHash());
     const matches = await hasher.verify(hash, input.password);
-    if (!matches || !usable) return this.fail(emailIndex, credential);
-    return this.succeed(usable);
+    if (!matches || !usable) return this.fail(claimed.failedCount, credential);
+    return this.succeed(usable, claimed);
   }
 
   /** Ends the caller's session (pending or active) and clears the cookie. */
@@ -76,20 +80,19 @@ export class SignInService {
     return true;
   }
 
+  /** The attempt was counted when claimed; this records it and the per-IP failure. */
   private async fail(
-    emailIndex: string,
+    failedCount: number,
     credential: Credential | null,
   ): Promise<typeof SignInResult> {
-    const now = this.deps.clock();
     await this.em.transactional(async (em) => {
-      const failedCount = await recordSignInFailure(em, emailIndex, now, this.deps.settings);
       const event = { entityType: 'credential', entityId: credential?.id ?? null };
       await this.deps.audit.record(em, this.viewer, {
         ...event,
         action: 'sign_in_failed',
         after: { failedCount },
       });
-      if (failedCount === this.deps.settings.lockoutThreshold) {
+      if (failedCount >= this.deps.settings.lockoutThreshold) {
         await this.deps.audit.record(em, this.viewer, { ...event, action: 'locked' });
       }
     });
@@ -97,7 +100,10 @@ export class SignInService {
     return invalidCredentials();
   }
 
-  private async succeed(credential: Credential): Promise<typeof SignInResult> {
+  private async succeed(
+    credential: Credential,
+    claimed: ClaimedAttempt,
+  ): Promise<typeof SignInResult> {
     const staff =
       credential.subjectType === 'STAFF'
         ? await this.em.findOneOrFail(StaffUser, { id: credential.subjectId })
@@ -106,8 +112,9 @@ export class SignInService {
     // staff always need a second factor; customers when they enrolled one
     const needsMfa = staff !== null || credential.totpEnabledAt !== null;
     const opened = await this.em.transactional(async (em) => {
-      // with a second factor pending, failures keep counting until verifyMfa succeeds
-      if (!needsMfa) await clearSignInFailures(em, credential.emailIndex);
+      // with a second factor pending, earlier failures keep counting until verifyMfa succeeds
+      if (needsMfa) await refundAttempt(em, credential.emailIndex, claimed);
+      else await clearSignInFailures(em, credential.emailIndex);
       // rotate on login: the session the request came with (if any) ends here
       if (this.viewer.sessionId) await this.sessions.revoke(em, this.viewer.sessionId);
       const result = this.sessions.open(em, credential, {

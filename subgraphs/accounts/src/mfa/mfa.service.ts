@@ -15,12 +15,7 @@ import { Session } from '../session/session.entity';
 import type { SessionService, SessionSink } from '../session/session.service';
 import { ConfirmMfaResult, MfaEnabled, MfaEnrollment, RecoveryCodesIssued } from './mfa.results';
 import { RecoveryCode } from './recovery-code.entity';
-import {
-  clearSignInFailures,
-  lockoutWaitSeconds,
-  recordSignInFailure,
-} from '../identity/sign-in-throttle';
-import { SignInThrottle } from '../identity/sign-in-throttle.entity';
+import { claimAttempt, clearSignInFailures } from '../identity/sign-in-throttle';
 import {
   acceptedTotpStep,
   newRecoveryCodes,
@@ -53,12 +48,17 @@ export class MfaService {
     const credential = session.credential.getEntity();
     if (!credential.totpEnabledAt || !credential.totpSecret)
       return invalidMfaCode('MFA_NOT_ENROLLED');
-    const throttle = await this.em.findOne(SignInThrottle, { emailIndex: credential.emailIndex });
-    if (throttle && lockoutWaitSeconds(throttle, this.deps.clock(), this.deps.settings) > 0)
-      return invalidMfaCode('ACCOUNT_LOCKED');
+    // counted before checking, so parallel guesses cannot outrun the lockout
+    const claimed = await claimAttempt(
+      this.em,
+      credential.emailIndex,
+      this.deps.clock(),
+      this.deps.settings,
+    );
+    if (!claimed) return invalidMfaCode('ACCOUNT_LOCKED');
     const result = await this.em.transactional(async (em) => {
       const usedRecovery = await this.consumeCode(em, credential, code.trim());
-      if (usedRecovery === null) return this.countFailure(em, session, credential);
+      if (usedRecovery === null) return this.countFailure(em, session);
       const now = this.deps.clock();
       const audit = { entityType: 'credential', entityId: credential.id };
       if (usedRecovery)
@@ -227,15 +227,10 @@ export class MfaService {
   }
 
   /**
-   * A wrong code counts on the session (revoked at 5) and towards the email's lockout, so a
-   * known password does not buy unlimited guesses through new sessions.
+   * A wrong code counts on the session (revoked at 5); it was already counted towards the
+   * email's lockout when claimed, so a known password does not buy unlimited guesses.
    */
-  private async countFailure(
-    em: EntityManager,
-    session: Session,
-    credential: Credential,
-  ): Promise<null> {
-    await recordSignInFailure(em, credential.emailIndex, this.deps.clock(), this.deps.settings);
+  private async countFailure(em: EntityManager, session: Session): Promise<null> {
     session.mfaFailures += 1;
     if (session.mfaFailures >= MFA_FAILURES_PER_SESSION) {
       session.revokedAt = this.deps.clock();
