@@ -38,11 +38,6 @@ export class SignInService {
     private readonly sink: SessionSink,
   ) {}
 
-  /** The viewer of this request. */
-  viewerOfRequest(): Viewer {
-    return this.viewer;
-  }
-
   /**
    * Checks email and password. Unknown emails, emails without a password and disabled logins run
    * one argon2 verification against a dummy hash and are throttled like real ones, so neither the

@@ -187,7 +187,7 @@ export class MfaService {
   }
 
   /** The caller's live session (pending or active) with its credential; UNAUTHENTICATED else. */
-  private async currentSession(): Promise<Session & { credential: { getEntity(): Credential } }> {
+  private async currentSession(): Promise<Session> {
     const session = await this.sessions.findLive(this.em, this.viewer.sessionId);
     if (!session || session.credential.getEntity().disabledAt)
       throw unauthenticated('Sign in to continue.');

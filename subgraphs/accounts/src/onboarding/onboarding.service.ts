@@ -3,6 +3,7 @@ import { requireRole } from '../../../shared/auth/policy';
 import type { Viewer } from '../../../shared/auth/viewer';
 import { CustomerService } from '../customer/customer.service';
 import { CustomerType } from '../customer/customer.type';
+import { StaffUserType } from '../staff/staff-user.type';
 import type { MailMessage } from '../mail/mailer';
 import type { AccountService } from '../identity/account.service';
 import { Credential } from '../identity/credential.entity';
@@ -98,10 +99,11 @@ export class OnboardingService {
         credential.emailVerifiedAt ??= this.now();
         const staff = credential.subjectType === 'STAFF';
         const account = await this.accounts.forCredential(credential, em);
+        const role = account instanceof StaffUserType ? account.role : 'CUSTOMER';
         if (this.viewer.sessionId) await this.sessions.revoke(em, this.viewer.sessionId);
         const opened = this.sessions.open(em, credential, {
           state: staff ? 'PENDING_MFA' : 'ACTIVE',
-          role: account.role ?? 'CUSTOMER',
+          role,
           customerId: staff ? null : credential.subjectId,
           viewer: this.viewer,
         });
