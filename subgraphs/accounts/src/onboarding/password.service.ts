@@ -64,6 +64,7 @@ export class PasswordService {
         if (rejected) throw new Refused(rejected);
         credential.passwordHash = await this.deps.hasher.hash(input.newPassword);
         credential.emailVerifiedAt ??= this.deps.clock();
+        await this.tokens.revokeAll(em, 'RESET_PASSWORD', credential.id);
         await clearSignInFailures(em, credential.emailIndex);
         await this.sessions.revokeAll(em, credential.id);
         await em.flush();
