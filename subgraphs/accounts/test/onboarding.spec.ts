@@ -156,7 +156,25 @@ describe('invitations, sign-up, email verification and passwords', () => {
       [accepted.data?.acceptInvite.__typename, accepted.data?.acceptInvite.code],
       ['MfaRequired', 'MFA_ENROLLMENT_REQUIRED'],
     );
-    const pending = await viewerOf(h, sessionTokenOf(accepted));
+    const abandoned = await viewerOf(h, sessionTokenOf(accepted));
+    assert.equal(abandoned.role, null);
+    // enrolment left unfinished: the password alone opens no session...
+    const signedIn = await signIn(h, 'new.agent@example.test', PASSWORD);
+    assert.equal(signedIn.data?.signIn.code, 'MFA_ENROLLMENT_REQUIRED');
+    assert.equal(signedIn.headers, undefined);
+    // ...and "forgot password" mails a new invitation, the only way to enrol
+    await h.server.execute(
+      'mutation { requestPasswordReset(input: { email: "new.agent@example.test" }) { message } }',
+      {},
+      anonymous,
+    );
+    const reinvited = await h.server.execute<{ acceptInvite: { __typename: string } }>(
+      ACCEPT,
+      { token: tokenIn(h.mailer.sent.at(-1)?.text, 'accept-invite'), password: PASSWORD },
+      anonymous,
+    );
+    assert.equal(reinvited.data?.acceptInvite.__typename, 'MfaRequired');
+    const pending = await viewerOf(h, sessionTokenOf(reinvited));
     assert.equal(pending.role, null);
     const started = await h.server.execute<{ startMfaEnrollment: { secret: string } }>(
       'mutation { startMfaEnrollment { secret } }',

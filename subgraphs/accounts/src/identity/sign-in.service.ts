@@ -104,6 +104,12 @@ export class SignInService {
         ? await this.em.findOneOrFail(StaffUser, { id: credential.subjectId })
         : null;
     if (staff?.disabledAt) return invalidCredentials();
+    if (staff && !credential.totpEnabledAt) {
+      // no session at all: enrolment happens only from an invitation link (mailbox proven), so a
+      // leaked password of a staff member who never enrolled cannot enrol an attacker's app
+      await refundAttempt(this.em, credential.emailIndex, claimed);
+      return mfaRequired(false);
+    }
     // staff always need a second factor; customers when they enrolled one
     const needsMfa = staff !== null || credential.totpEnabledAt !== null;
     const opened = await this.em.transactional(async (em) => {

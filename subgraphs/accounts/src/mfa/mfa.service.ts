@@ -91,8 +91,8 @@ export class MfaService {
 
   /**
    * Starts enrolment: a new secret stored encrypted, not yet enabled. Allowed on an ACTIVE session
-   * (customers with a verified email) and on a PENDING_MFA session of a login without MFA (staff
-   * finishing sign-in). Refused when MFA is already on: disable it first.
+   * (customers with a verified email) and on a PENDING_MFA session of a login without MFA, which
+   * only `acceptInvite` opens (staff finishing their invitation). Refused when MFA is already on.
    */
   async startEnrollment(): Promise<MfaEnrollment> {
     const session = await this.currentSession();

@@ -32,11 +32,27 @@ export class PasswordService {
     private readonly sink: SessionSink,
   ) {}
 
-  /** Mails a 1-hour reset link when the email has a login; the answer never says whether. */
+  /**
+   * Mails a 1-hour reset link when the email has a login; the answer never says whether. Staff who
+   * never enrolled MFA get a new invitation instead: enrolment only happens from one.
+   */
   async requestReset(rawEmail: string): Promise<PasswordResetRequested> {
     const email = normalizeEmail(rawEmail);
     const credential = await this.em.findOne(Credential, { emailIndex: emailIndexOf(email) });
-    if (credential && !credential.disabledAt) {
+    if (
+      credential?.subjectType === 'STAFF' &&
+      !credential.totpEnabledAt &&
+      !credential.disabledAt
+    ) {
+      const token = await this.em.transactional(async (em) => {
+        await this.tokens.revokeAll(em, 'INVITE', credential.id);
+        const issued = this.tokens.issue(em, 'INVITE', credential);
+        await em.flush();
+        return issued;
+      });
+      const staff = await this.accounts.forCredential(credential);
+      await this.deps.mailer.send(this.deps.mails.invite(email, staff.name, token));
+    } else if (credential && !credential.disabledAt) {
       const token = await this.em.transactional(async (em) => {
         await this.tokens.revokeAll(em, 'RESET_PASSWORD', credential.id);
         const issued = this.tokens.issue(em, 'RESET_PASSWORD', credential);
