@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { anonymousViewer, customerViewer, type Viewer } from '../../shared/auth/viewer';
 import { errorCode } from '../../shared/testing/subgraph-harness';
 import { totpCodeAt } from '../src/mfa/totp';
+import { CustomerService } from '../src/customer/customer.service';
 import {
   seedCustomer,
   seedStaff,
@@ -58,7 +59,12 @@ describe('invitations, sign-up, email verification and passwords', () => {
     assert.equal(errorCode(refused), 'FORBIDDEN');
     const invited = await invite('Inv1@Example.test');
     assert.equal(invited.data?.inviteCustomer.__typename, 'CustomerInvited');
-    assert.equal((await invite('inv1@example.test')).data?.inviteCustomer.__typename, 'EmailInUse');
+    const firstToken = tokenIn(h.mailer.sent.at(-1)?.text, 'accept-invite');
+    // inviting again before acceptance sends a new link and kills the first
+    assert.equal(
+      (await invite('inv1@example.test')).data?.inviteCustomer.__typename,
+      'CustomerInvited',
+    );
     const mail = h.mailer.sent.at(-1);
     assert.equal(mail?.to, 'inv1@example.test');
     const token = tokenIn(mail?.text, 'accept-invite');
@@ -81,6 +87,13 @@ describe('invitations, sign-up, email verification and passwords', () => {
       anonymous,
     );
     assert.equal(again.data?.acceptInvite.__typename, 'TokenInvalid');
+    const stale = await h.server.execute<{ acceptInvite: { __typename: string } }>(
+      ACCEPT,
+      { token: firstToken, password: PASSWORD },
+      anonymous,
+    );
+    assert.equal(stale.data?.acceptInvite.__typename, 'TokenInvalid');
+    assert.equal((await invite('inv1@example.test')).data?.inviteCustomer.__typename, 'EmailInUse');
     assert.ok(h.audit.actions().includes('invite_accepted'));
     const created = h.audit.events.find((e) => e.event.action === 'invite_created');
     assert.deepEqual(created?.event.personalFields, ['email']);
@@ -96,6 +109,29 @@ describe('invitations, sign-up, email verification and passwords', () => {
       anonymous,
     );
     assert.equal(result.data?.acceptInvite.__typename, 'TokenInvalid');
+    // invited again: a new link works, the customer record stays the same
+    const first = h.mailer.sent.length;
+    const again = await invite('late@example.test');
+    assert.equal(again.data?.inviteCustomer.__typename, 'CustomerInvited');
+    assert.equal(h.mailer.sent.length, first + 1);
+    const fresh = tokenIn(h.mailer.sent.at(-1)?.text, 'accept-invite');
+    const accepted = await h.server.execute<{ acceptInvite: { __typename: string } }>(
+      ACCEPT,
+      { token: fresh, password: PASSWORD },
+      anonymous,
+    );
+    assert.equal(accepted.data?.acceptInvite.__typename, 'SignedIn');
+    assert.equal((await invite('late@example.test')).data?.inviteCustomer.__typename, 'EmailInUse');
+  });
+
+  it('gives an existing customer without a login an invitation, keeping the record', async () => {
+    const em = h.orm.em.fork();
+    const existing = await new CustomerService(em).create({
+      name: 'Old',
+      email: 'old@example.test',
+    });
+    const invited = await invite('old@example.test');
+    assert.equal(invited.data?.inviteCustomer.customer?.id, existing.id);
   });
 
   it('makes an invited staff user enrol MFA before any ACTIVE session exists', async () => {
@@ -120,7 +156,25 @@ describe('invitations, sign-up, email verification and passwords', () => {
       [accepted.data?.acceptInvite.__typename, accepted.data?.acceptInvite.code],
       ['MfaRequired', 'MFA_ENROLLMENT_REQUIRED'],
     );
-    const pending = await viewerOf(h, sessionTokenOf(accepted));
+    const abandoned = await viewerOf(h, sessionTokenOf(accepted));
+    assert.equal(abandoned.role, null);
+    // enrolment left unfinished: the password alone opens no session...
+    const signedIn = await signIn(h, 'new.agent@example.test', PASSWORD);
+    assert.equal(signedIn.data?.signIn.code, 'MFA_ENROLLMENT_REQUIRED');
+    assert.equal(signedIn.headers, undefined);
+    // ...and "forgot password" mails a new invitation, the only way to enrol
+    await h.server.execute(
+      'mutation { requestPasswordReset(input: { email: "new.agent@example.test" }) { message } }',
+      {},
+      anonymous,
+    );
+    const reinvited = await h.server.execute<{ acceptInvite: { __typename: string } }>(
+      ACCEPT,
+      { token: tokenIn(h.mailer.sent.at(-1)?.text, 'accept-invite'), password: PASSWORD },
+      anonymous,
+    );
+    assert.equal(reinvited.data?.acceptInvite.__typename, 'MfaRequired');
+    const pending = await viewerOf(h, sessionTokenOf(reinvited));
     assert.equal(pending.role, null);
     const started = await h.server.execute<{ startMfaEnrollment: { secret: string } }>(
       'mutation { startMfaEnrollment { secret } }',

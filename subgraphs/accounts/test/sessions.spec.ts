@@ -67,6 +67,14 @@ describe('sessions and /internal/auth/resolve', () => {
     assert.ok(viewer.sessionId && viewer.customerId && viewer.subjectId);
     const unknown = await resolveToken('A'.repeat(43));
     assert.deepEqual(unknown, { status: 401, body: { reason: 'UNKNOWN' } });
+    // with both, the API key decides (here an unknown one), never the cookie
+    const both = await resolve({
+      sessionToken: token,
+      apiKey: `ik_abcdefgh_${'B'.repeat(43)}`,
+      ip: '192.0.2.44',
+      userAgent: null,
+    });
+    assert.deepEqual(both, { status: 401, body: { reason: 'UNKNOWN' } });
   });
 
   it('slides the idle window on use and expires after 15 idle minutes', async () => {

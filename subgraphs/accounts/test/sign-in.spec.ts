@@ -97,6 +97,19 @@ describe('sign-in, lockout and second factor', () => {
     );
   });
 
+  it('lets at most 5 of a burst of parallel attempts through to the password check', async () => {
+    const email = 'burst@example.test';
+    await seedCustomer(h, email, PASSWORD);
+    const before = h.hasher.verifyCalls;
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn(h, email, 'wrong', fromIp(`10.7.0.${i}`))),
+    );
+    const outcomes = results.map((r) => r.data?.signIn.__typename);
+    assert.equal(outcomes.filter((o) => o === 'InvalidCredentials').length, 5, outcomes.join());
+    assert.equal(outcomes.filter((o) => o === 'AccountLocked').length, 7);
+    assert.equal(h.hasher.verifyCalls - before, 5);
+  });
+
   it('limits failed sign-ins per IP (RATE_LIMITED), whatever the email', async () => {
     const ip = fromIp('203.0.113.9');
     for (let n = 0; n < 20; n += 1) await signIn(h, `spray${n}@example.test`, 'password guess', ip);
@@ -142,6 +155,17 @@ describe('sign-in, lockout and second factor', () => {
     assert.equal(active.role, 'ADMIN');
     assert.equal(active.mfaVerifiedAt, h.clock.now().toISOString());
     assert.ok(h.audit.actions().includes('mfa_verified'));
+    const me = await h.server.execute<{ me: Record<string, unknown> }>(
+      '{ me { __typename email role isMfaEnabled } }',
+      {},
+      active,
+    );
+    assert.deepEqual(me.data?.me, {
+      __typename: 'StaffUser',
+      email: 'boss@example.test',
+      role: 'ADMIN',
+      isMfaEnabled: true,
+    });
   });
 
   it('accepts a TOTP code one step old, refuses two steps old and refuses a replayed code', async () => {
@@ -172,8 +196,13 @@ describe('sign-in, lockout and second factor', () => {
   it('revokes a pending session after five wrong codes', async () => {
     const token = sessionTokenOf(await signIn(h, 'boss@example.test', PASSWORD));
     const viewer = await viewerOf(h, token);
-    for (let n = 0; n < 5; n += 1) await h.server.execute(VERIFY_MFA, { code: '000000' }, viewer);
+    for (let n = 0; n < 5; n += 1) {
+      h.clock.advance(20_000); // past the growing delay, so every code is checked
+      await h.server.execute(VERIFY_MFA, { code: '000000' }, viewer);
+    }
     assert.deepEqual(await h.lookup.bySessionToken(token, 'x', null), { reason: 'REVOKED' });
+    h.clock.advance(60_000);
+    await signInFully(h, 'boss@example.test', PASSWORD, admin.totpSecret); // clears the failures
   });
 
   it('enrols a customer in MFA; a recovery code then works once', async () => {
@@ -233,5 +262,57 @@ describe('sign-in, lockout and second factor', () => {
     assert.equal(stepUp.headers, undefined, 'step-up keeps the session token');
     const allowed = await create(await viewerOf(h, token));
     assert.match(allowed.data?.createApiKey.secret ?? '', /^ik_[a-z0-9]{8}_/);
+  });
+
+  it('counts wrong second-factor codes towards the email lockout', async () => {
+    const email = 'guessed@example.test';
+    const login = await seedStaff(h, email, PASSWORD, 'AGENT');
+    const pendingViewer = async () =>
+      viewerOf(h, sessionTokenOf(await signIn(h, email, PASSWORD, fromIp('10.9.0.1'))));
+    const wrong = async (viewer: Awaited<ReturnType<typeof pendingViewer>>) =>
+      (
+        await h.server.execute<{ verifyMfa: { code: string } }>(
+          VERIFY_MFA,
+          { code: '000000' },
+          viewer,
+        )
+      ).data?.verifyMfa.code;
+    const first = await pendingViewer();
+    for (let n = 1; n <= 5; n += 1) assert.equal(await wrong(first), 'INVALID_MFA_CODE');
+    for (let n = 6; n <= 10; n += 1) {
+      h.clock.advance(2 ** (n - 6) * 1000);
+      const viewer = await pendingViewer();
+      assert.equal(await wrong(viewer), 'INVALID_MFA_CODE');
+    }
+    const locked = (await signIn(h, email, PASSWORD, fromIp('10.9.0.1'))).data?.signIn;
+    assert.deepEqual([locked?.__typename, locked?.retryAfterSeconds], ['AccountLocked', 1800]);
+    void login;
+  });
+
+  it('regenerates recovery codes and lets customers (not staff) disable MFA, both after step-up', async () => {
+    const email = 'codes@example.test';
+    const customer = await seedCustomer(h, email, PASSWORD, { totp: true });
+    const { token, viewer } = await signInFully(h, email, PASSWORD, customer.totpSecret);
+    assert.ok(customer.totpSecret);
+    const regenerated = await h.server.execute<{
+      regenerateRecoveryCodes: { recoveryCodes: string[] };
+    }>('mutation { regenerateRecoveryCodes { recoveryCodes } }', {}, viewer);
+    assert.equal(regenerated.data?.regenerateRecoveryCodes.recoveryCodes.length, 10);
+    const staff = await signInFully(h, 'boss@example.test', PASSWORD, admin.totpSecret);
+    const staffDisable = await h.server.execute('mutation { disableMfa }', {}, staff.viewer);
+    assert.equal(errorCode(staffDisable), 'FORBIDDEN');
+    h.clock.advance(11 * 60_000);
+    const stale = await h.server.execute('mutation { disableMfa }', {}, await viewerOf(h, token));
+    assert.equal(stale.errors?.[0]?.extensions?.reason, 'STEP_UP_REQUIRED');
+    const stepUp = await h.server.execute(
+      VERIFY_MFA,
+      { code: await totpCodeAt(customer.totpSecret as string, h.clock.now()) },
+      await viewerOf(h, token),
+    );
+    assert.equal(stepUp.errors, undefined);
+    const fresh = await h.server.execute('mutation { disableMfa }', {}, await viewerOf(h, token));
+    assert.deepEqual(fresh.data, { disableMfa: true });
+    const again = await signIn(h, email, PASSWORD);
+    assert.equal(again.data?.signIn.__typename, 'SignedIn');
   });
 });

@@ -49,7 +49,7 @@ export function createIdentityContext(
   return {
     accounts,
     resolvers: [
-      [IdentityResolver, new IdentityResolver(signIn, mfa, accounts)],
+      [IdentityResolver, new IdentityResolver(signIn, mfa, accounts, viewer)],
       [CustomerAccountResolver, new CustomerAccountResolver(accounts)],
       [
         SessionResolver,

@@ -1,5 +1,5 @@
 import { Arg, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Role } from '../../../shared/auth/viewer';
+import type { Role, Viewer } from '../../../shared/auth/viewer';
 import { CustomerType } from '../customer/customer.type';
 import type { MfaService } from '../mfa/mfa.service';
 import type { AccountService } from './account.service';
@@ -14,6 +14,7 @@ export class IdentityResolver {
     private readonly signInService: SignInService,
     private readonly mfaService: MfaService,
     private readonly accountService: AccountService,
+    private readonly viewer: Viewer,
   ) {}
 
   @Query(() => AccountInterface, {
@@ -21,7 +22,7 @@ export class IdentityResolver {
     description: 'The signed-in account, or null when nobody (or an API key) is signed in.',
   })
   me(): Promise<AccountInterface | null> {
-    return this.accountService.forViewer(this.signInService.viewerOfRequest());
+    return this.accountService.forViewer(this.viewer);
   }
 
   @Mutation(() => SignInResult, {

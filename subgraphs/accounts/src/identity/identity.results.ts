@@ -85,7 +85,8 @@ export const mfaRequired = (enrolled: boolean) =>
     code: enrolled ? 'MFA_REQUIRED' : 'MFA_ENROLLMENT_REQUIRED',
     message: enrolled
       ? 'Enter the code from your authenticator app.'
-      : 'Set up an authenticator app to finish signing in.',
+      : 'Set up an authenticator app to finish. If you left that step, use "Forgot password" ' +
+        'to get a new invitation link.',
   });
 
 export const invalidMfaCode = (code = 'INVALID_MFA_CODE') =>

@@ -1,12 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../../shared/auth/viewer';
 import { fieldCipher } from '../../../shared/crypto/field-cipher';
-import { qualifiedTableOf } from './sql';
+import {
+  claimAttempt,
+  clearSignInFailures,
+  refundAttempt,
+  waitSeconds,
+  type ClaimedAttempt,
+} from './sign-in-throttle';
 import { StaffUser } from '../staff/staff-user.entity';
 import type { SessionService, SessionSink } from '../session/session.service';
 import type { AccountService } from './account.service';
 import { Credential } from './credential.entity';
-import type { IdentityDeps, IdentitySettings } from './identity-deps';
+import type { IdentityDeps } from './identity-deps';
 import {
   accountLocked,
   invalidCredentials,
@@ -16,29 +22,10 @@ import {
   type SignInResult,
 } from './identity.results';
 import { normalizeEmail } from './secret-token';
-import { SignInThrottle } from './sign-in-throttle.entity';
 
 /** Blind index of an email, the key of credentials, staff users and throttles. */
 export const emailIndexOf = (email: string): string =>
   fieldCipher().blindIndex(normalizeEmail(email), 'email');
-
-/**
- * Seconds an attempt for this email must still wait: the lock after `lockoutThreshold` failures,
- * or from the `delayFrom`-th failure a delay of 2^(n - delayFrom) s after the last one.
- */
-export function lockoutWaitSeconds(
-  throttle: Pick<SignInThrottle, 'failedCount' | 'lastFailedAt' | 'lockedUntil'>,
-  now: Date,
-  settings: Pick<IdentitySettings, 'delayFrom' | 'lockoutThreshold'>,
-): number {
-  const ms = (until: number) => Math.max(0, Math.ceil((until - now.getTime()) / 1000));
-  if (throttle.lockedUntil && throttle.lockedUntil > now) return ms(throttle.lockedUntil.getTime());
-  const n = throttle.failedCount;
-  if (n >= settings.delayFrom && n < settings.lockoutThreshold && throttle.lastFailedAt) {
-    return ms(throttle.lastFailedAt.getTime() + 2 ** (n - settings.delayFrom) * 1000);
-  }
-  return 0;
-}
 
 /** Sign-in and sign-out of one request. */
 export class SignInService {
@@ -51,11 +38,6 @@ export class SignInService {
     private readonly sink: SessionSink,
   ) {}
 
-  /** The viewer of this request. */
-  viewerOfRequest(): Viewer {
-    return this.viewer;
-  }
-
   /**
    * Checks email and password. Unknown emails, emails without a password and disabled logins run
    * one argon2 verification against a dummy hash and are throttled like real ones, so neither the
@@ -66,15 +48,14 @@ export class SignInService {
     const ipWait = await ipLimiter.retryAfterSeconds(this.viewer.ip);
     if (ipWait > 0) return accountLocked(ipWait, 'RATE_LIMITED');
     const emailIndex = emailIndexOf(input.email);
-    const throttle = await this.em.findOne(SignInThrottle, { emailIndex });
-    const wait = throttle ? lockoutWaitSeconds(throttle, clock(), settings) : 0;
-    if (wait > 0) return accountLocked(wait);
+    const claimed = await claimAttempt(this.em, emailIndex, clock(), settings);
+    if (!claimed) return accountLocked(await waitSeconds(this.em, emailIndex, clock(), settings));
     const credential = await this.em.findOne(Credential, { emailIndex });
     const usable = credential?.passwordHash && !credential.disabledAt ? credential : null;
     const hash = usable?.passwordHash ?? (await hasher.dummyHash());
     const matches = await hasher.verify(hash, input.password);
-    if (!matches || !usable) return this.fail(emailIndex, credential);
-    return this.succeed(usable);
+    if (!matches || !usable) return this.fail(claimed.failedCount, credential);
+    return this.succeed(usable, claimed);
   }
 
   /** Ends the caller's session (pending or active) and clears the cookie. */
@@ -94,34 +75,19 @@ export class SignInService {
     return true;
   }
 
+  /** The attempt was counted when claimed; this records it and the per-IP failure. */
   private async fail(
-    emailIndex: string,
+    failedCount: number,
     credential: Credential | null,
   ): Promise<typeof SignInResult> {
-    const now = this.deps.clock();
-    const { lockoutThreshold, lockoutMs } = this.deps.settings;
     await this.em.transactional(async (em) => {
-      // one atomic statement: concurrent failures for the same email all count
-      const row = await em.getConnection().execute<{ failed_count: number }>(
-        `insert into ${qualifiedTableOf(em, 'sign_in_throttle')} as t
-           (email_index, failed_count, last_failed_at, locked_until) values (?, 1, ?, null)
-         on conflict (email_index) do update set
-           failed_count = t.failed_count + 1,
-           last_failed_at = excluded.last_failed_at,
-           locked_until = case when t.failed_count + 1 >= ? then ?::timestamptz
-                               else t.locked_until end
-         returning failed_count`,
-        [emailIndex, now, lockoutThreshold, new Date(now.getTime() + lockoutMs)],
-        'get',
-        em.getTransactionContext(),
-      );
       const event = { entityType: 'credential', entityId: credential?.id ?? null };
       await this.deps.audit.record(em, this.viewer, {
         ...event,
         action: 'sign_in_failed',
-        after: { failedCount: row.failed_count },
+        after: { failedCount },
       });
-      if (row.failed_count === lockoutThreshold) {
+      if (failedCount >= this.deps.settings.lockoutThreshold) {
         await this.deps.audit.record(em, this.viewer, { ...event, action: 'locked' });
       }
     });
@@ -129,16 +95,27 @@ export class SignInService {
     return invalidCredentials();
   }
 
-  private async succeed(credential: Credential): Promise<typeof SignInResult> {
+  private async succeed(
+    credential: Credential,
+    claimed: ClaimedAttempt,
+  ): Promise<typeof SignInResult> {
     const staff =
       credential.subjectType === 'STAFF'
         ? await this.em.findOneOrFail(StaffUser, { id: credential.subjectId })
         : null;
     if (staff?.disabledAt) return invalidCredentials();
+    if (staff && !credential.totpEnabledAt) {
+      // no session at all: enrolment happens only from an invitation link (mailbox proven), so a
+      // leaked password of a staff member who never enrolled cannot enrol an attacker's app
+      await refundAttempt(this.em, credential.emailIndex, claimed);
+      return mfaRequired(false);
+    }
     // staff always need a second factor; customers when they enrolled one
     const needsMfa = staff !== null || credential.totpEnabledAt !== null;
     const opened = await this.em.transactional(async (em) => {
-      await em.nativeDelete(SignInThrottle, { emailIndex: credential.emailIndex });
+      // with a second factor pending, earlier failures keep counting until verifyMfa succeeds
+      if (needsMfa) await refundAttempt(em, credential.emailIndex, claimed);
+      else await clearSignInFailures(em, credential.emailIndex);
       // rotate on login: the session the request came with (if any) ends here
       if (this.viewer.sessionId) await this.sessions.revoke(em, this.viewer.sessionId);
       const result = this.sessions.open(em, credential, {

@@ -15,6 +15,7 @@ import { Session } from '../session/session.entity';
 import type { SessionService, SessionSink } from '../session/session.service';
 import { ConfirmMfaResult, MfaEnabled, MfaEnrollment, RecoveryCodesIssued } from './mfa.results';
 import { RecoveryCode } from './recovery-code.entity';
+import { claimAttempt, clearSignInFailures } from '../identity/sign-in-throttle';
 import {
   acceptedTotpStep,
   newRecoveryCodes,
@@ -47,6 +48,14 @@ export class MfaService {
     const credential = session.credential.getEntity();
     if (!credential.totpEnabledAt || !credential.totpSecret)
       return invalidMfaCode('MFA_NOT_ENROLLED');
+    // counted before checking, so parallel guesses cannot outrun the lockout
+    const claimed = await claimAttempt(
+      this.em,
+      credential.emailIndex,
+      this.deps.clock(),
+      this.deps.settings,
+    );
+    if (!claimed) return invalidMfaCode('ACCOUNT_LOCKED');
     const result = await this.em.transactional(async (em) => {
       const usedRecovery = await this.consumeCode(em, credential, code.trim());
       if (usedRecovery === null) return this.countFailure(em, session);
@@ -55,6 +64,7 @@ export class MfaService {
       if (usedRecovery)
         await this.deps.audit.record(em, this.viewer, { ...audit, action: 'recovery_code_used' });
       await this.deps.audit.record(em, this.viewer, { ...audit, action: 'mfa_verified' });
+      await clearSignInFailures(em, credential.emailIndex);
       if (session.state === 'ACTIVE') {
         session.mfaVerifiedAt = now;
         await em.flush();
@@ -81,8 +91,8 @@ export class MfaService {
 
   /**
    * Starts enrolment: a new secret stored encrypted, not yet enabled. Allowed on an ACTIVE session
-   * (customers with a verified email) and on a PENDING_MFA session of a login without MFA (staff
-   * finishing sign-in). Refused when MFA is already on: disable it first.
+   * (customers with a verified email) and on a PENDING_MFA session of a login without MFA, which
+   * only `acceptInvite` opens (staff finishing their invitation). Refused when MFA is already on.
    */
   async startEnrollment(): Promise<MfaEnrollment> {
     const session = await this.currentSession();
@@ -177,7 +187,7 @@ export class MfaService {
   }
 
   /** The caller's live session (pending or active) with its credential; UNAUTHENTICATED else. */
-  private async currentSession(): Promise<Session & { credential: { getEntity(): Credential } }> {
+  private async currentSession(): Promise<Session> {
     const session = await this.sessions.findLive(this.em, this.viewer.sessionId);
     if (!session || session.credential.getEntity().disabledAt)
       throw unauthenticated('Sign in to continue.');
@@ -216,6 +226,10 @@ export class MfaService {
     return used > 0 ? true : null;
   }
 
+  /**
+   * A wrong code counts on the session (revoked at 5); it was already counted towards the
+   * email's lockout when claimed, so a known password does not buy unlimited guesses.
+   */
   private async countFailure(em: EntityManager, session: Session): Promise<null> {
     session.mfaFailures += 1;
     if (session.mfaFailures >= MFA_FAILURES_PER_SESSION) {

@@ -3,6 +3,7 @@ import { requireRole } from '../../../shared/auth/policy';
 import type { Viewer } from '../../../shared/auth/viewer';
 import { CustomerService } from '../customer/customer.service';
 import { CustomerType } from '../customer/customer.type';
+import { StaffUserType } from '../staff/staff-user.type';
 import type { MailMessage } from '../mail/mailer';
 import type { AccountService } from '../identity/account.service';
 import { Credential } from '../identity/credential.entity';
@@ -44,7 +45,11 @@ export class OnboardingService {
     private readonly sink: SessionSink,
   ) {}
 
-  /** Staff create a customer with a password-less login and mail a 7-day invitation link. */
+  /**
+   * Staff create a customer with a password-less login and mail a 7-day invitation link. An
+   * existing customer without a login, or whose login never got a password, is invited again
+   * (earlier links die); any other use of the email is EmailInUse.
+   */
   async inviteCustomer(input: {
     name: string;
     email: string;
@@ -52,22 +57,32 @@ export class OnboardingService {
   }): Promise<typeof InviteCustomerResult> {
     requireRole(this.viewer, 'AGENT', 'ADMIN');
     const email = normalizeEmail(input.email);
-    if (await this.em.findOne(Credential, { emailIndex: emailIndexOf(email) })) return emailInUse();
-    if (await new CustomerService(this.em).findByEmail(email)) return emailInUse();
+    const existing = await this.em.findOne(Credential, { emailIndex: emailIndexOf(email) });
+    // a login that never got a password (invitation lost or expired) may be invited again
+    if (existing && (existing.passwordHash || existing.subjectType !== 'CUSTOMER'))
+      return emailInUse();
+    const known = existing ? null : await new CustomerService(this.em).findByEmail(email);
+    if (known && (await this.em.count(Credential, { subjectId: known.id }))) return emailInUse();
     const { customer, token } = await this.em.transactional(async (em) => {
-      const created = await new CustomerService(em).create({ ...input, email });
-      const credential = new Credential('CUSTOMER', created.id, emailIndexOf(email), this.now());
+      const customers = new CustomerService(em);
+      // customers created before they had logins get one now, keeping their record
+      const target = existing
+        ? await customers.get(existing.subjectId)
+        : (known ?? (await customers.create({ ...input, email })));
+      const credential =
+        existing ?? new Credential('CUSTOMER', target.id, emailIndexOf(email), this.now());
       em.persist(credential);
+      if (existing) await this.tokens.revokeAll(em, 'INVITE', existing.id);
       const issued = this.tokens.issue(em, 'INVITE', credential);
       await em.flush();
       await this.deps.audit.record(em, this.viewer, {
         action: 'invite_created',
         entityType: 'customer',
-        entityId: created.id,
+        entityId: target.id,
         after: { email },
         personalFields: ['email'],
       });
-      return { customer: created, token: issued };
+      return { customer: target, token: issued };
     });
     await this.send(this.deps.mails.invite(email, input.name, token));
     return outcome(CustomerInvited, { customer: CustomerType.from(customer) });
@@ -96,12 +111,14 @@ export class OnboardingService {
         }
         credential.passwordHash = await this.deps.hasher.hash(input.password);
         credential.emailVerifiedAt ??= this.now();
+        await this.tokens.revokeAll(em, 'INVITE', credential.id);
         const staff = credential.subjectType === 'STAFF';
         const account = await this.accounts.forCredential(credential, em);
+        const role = account instanceof StaffUserType ? account.role : 'CUSTOMER';
         if (this.viewer.sessionId) await this.sessions.revoke(em, this.viewer.sessionId);
         const opened = this.sessions.open(em, credential, {
           state: staff ? 'PENDING_MFA' : 'ACTIVE',
-          role: account.role ?? 'CUSTOMER',
+          role,
           customerId: staff ? null : credential.subjectId,
           viewer: this.viewer,
         });

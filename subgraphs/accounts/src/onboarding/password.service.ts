@@ -10,7 +10,7 @@ import type { OneTimeTokens } from '../identity/one-time-tokens';
 import { rejectPassword } from '../identity/password-rules';
 import { normalizeEmail } from '../identity/secret-token';
 import { emailIndexOf } from '../identity/sign-in.service';
-import { SignInThrottle } from '../identity/sign-in-throttle.entity';
+import { clearSignInFailures } from '../identity/sign-in-throttle';
 import type { SessionService, SessionSink } from '../session/session.service';
 import {
   PasswordChanged,
@@ -32,11 +32,27 @@ export class PasswordService {
     private readonly sink: SessionSink,
   ) {}
 
-  /** Mails a 1-hour reset link when the email has a login; the answer never says whether. */
+  /**
+   * Mails a 1-hour reset link when the email has a login; the answer never says whether. Staff who
+   * never enrolled MFA get a new invitation instead: enrolment only happens from one.
+   */
   async requestReset(rawEmail: string): Promise<PasswordResetRequested> {
     const email = normalizeEmail(rawEmail);
     const credential = await this.em.findOne(Credential, { emailIndex: emailIndexOf(email) });
-    if (credential && !credential.disabledAt) {
+    if (
+      credential?.subjectType === 'STAFF' &&
+      !credential.totpEnabledAt &&
+      !credential.disabledAt
+    ) {
+      const token = await this.em.transactional(async (em) => {
+        await this.tokens.revokeAll(em, 'INVITE', credential.id);
+        const issued = this.tokens.issue(em, 'INVITE', credential);
+        await em.flush();
+        return issued;
+      });
+      const staff = await this.accounts.forCredential(credential);
+      await this.deps.mailer.send(this.deps.mails.invite(email, staff.name, token));
+    } else if (credential && !credential.disabledAt) {
       const token = await this.em.transactional(async (em) => {
         await this.tokens.revokeAll(em, 'RESET_PASSWORD', credential.id);
         const issued = this.tokens.issue(em, 'RESET_PASSWORD', credential);
@@ -64,7 +80,8 @@ export class PasswordService {
         if (rejected) throw new Refused(rejected);
         credential.passwordHash = await this.deps.hasher.hash(input.newPassword);
         credential.emailVerifiedAt ??= this.deps.clock();
-        await em.nativeDelete(SignInThrottle, { emailIndex: credential.emailIndex });
+        await this.tokens.revokeAll(em, 'RESET_PASSWORD', credential.id);
+        await clearSignInFailures(em, credential.emailIndex);
         await this.sessions.revokeAll(em, credential.id);
         await em.flush();
         await this.deps.audit.record(em, this.viewer, {

@@ -17,8 +17,9 @@ const bodySchema = z.strictObject({
 
 /**
  * `POST /internal/auth/resolve` for the gateway, behind the service secret like `/graphql`:
- * `{ sessionToken? | apiKey?, ip, userAgent }` → 200 `{ viewer }`, 401 `{ reason }` for an
- * unknown, expired or revoked credential, 400 for a malformed body. Neither token → anonymous.
+ * `{ sessionToken?, apiKey?, ip, userAgent }` → 200 `{ viewer }`, 401 `{ reason }` for an
+ * unknown, expired or revoked credential, 400 for a malformed body. Neither token → anonymous;
+ * both → the API key decides (an explicit `Authorization` header beats a cookie jar).
  */
 export function authResolveRoute(lookup: ViewerLookup, serviceSecret: string, logger: Logger) {
   return (app: Express): void => {
@@ -35,8 +36,8 @@ export function authResolveRoute(lookup: ViewerLookup, serviceSecret: string, lo
         return;
       }
       const parsed = bodySchema.safeParse(req.body);
-      if (!parsed.success || (parsed.data.sessionToken && parsed.data.apiKey)) {
-        res.status(400).json({ error: 'body must be { sessionToken? | apiKey?, ip, userAgent }' });
+      if (!parsed.success) {
+        res.status(400).json({ error: 'body must be { sessionToken?, apiKey?, ip, userAgent }' });
         return;
       }
       const { sessionToken, apiKey, ip } = parsed.data;
