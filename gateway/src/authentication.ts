@@ -4,9 +4,9 @@ import type { RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { anonymousViewer, type Viewer } from '../../subgraphs/shared/auth/viewer';
 import { SERVICE_SECRET_HEADER } from '../../subgraphs/shared/server/service-secret';
+import { SESSION_COOKIE } from '../../subgraphs/shared/auth/session-header';
 
-/** The session cookie: `__Host-` so it is Secure, host-only and path `/` (RFC 6265bis). */
-export const SESSION_COOKIE = '__Host-installa_session';
+export { SESSION_COOKIE };
 
 /** What a client presented: a session cookie, an API key, both or neither. */
 export interface Credentials {

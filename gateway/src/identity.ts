@@ -8,6 +8,10 @@ import type { ServerOptions } from 'graphql-ws';
 import { identityKey, signIdentity } from '../../subgraphs/shared/auth/identity-header';
 import { anonymousViewer, type Viewer } from '../../subgraphs/shared/auth/viewer';
 import {
+  parseSessionInstruction,
+  SESSION_HEADER,
+} from '../../subgraphs/shared/auth/session-header';
+import {
   clientIp,
   credentialsOf,
   sessionCookie,
@@ -15,9 +19,6 @@ import {
   viewerOfRequest,
   type Authenticator,
 } from './authentication';
-
-/** Header by which accounts asks the gateway to set or clear the session cookie. */
-export const SESSION_INSTRUCTION_HEADER = 'x-installa-session';
 
 interface IdentityContext {
   req?: IncomingMessage;
@@ -51,11 +52,14 @@ export function sessionCookieFromSubgraph({
   subgraphName: string;
 }): Record<string, string> | undefined {
   if (subgraphName !== 'accounts') return undefined;
-  const instruction = response.headers.get(SESSION_INSTRUCTION_HEADER);
+  const instruction = parseSessionInstruction(response.headers.get(SESSION_HEADER));
   if (!instruction) return undefined;
-  if (instruction === 'clear') return { 'set-cookie': sessionCookie(null) };
-  const match = /^set ([\w-]{20,200}) (\d{1,7})$/.exec(instruction);
-  return match ? { 'set-cookie': sessionCookie(match[1]!, Number(match[2])) } : undefined;
+  return {
+    'set-cookie':
+      instruction.action === 'clear'
+        ? sessionCookie(null)
+        : sessionCookie(instruction.token, instruction.maxAgeSeconds),
+  };
 }
 
 const socketViewers = new WeakMap<IncomingMessage, Viewer>();
