@@ -40,7 +40,7 @@ export async function createServer(
     logger,
     serviceSecret: config.SERVICE_SECRET,
     createContext: (base) =>
-      createRequestContext({ orm, today, wakeOutbox: () => outbox.wake() }, base),
+      createRequestContext({ orm, today, wakeOutbox: () => outbox.wake(), pubSub }, base),
     checkReady: () => checkDatabaseReady(orm),
     routes: (app) =>
       mountInbox(app, {

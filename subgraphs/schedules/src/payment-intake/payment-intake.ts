@@ -12,6 +12,10 @@ import type { Logger } from 'pino';
 export const PAYMENT_RECORDED = 'payment.recorded';
 /** PubSub topic for one plan's balance changes. */
 export const planBalanceTopic = (planId: string) => `PLAN_BALANCE_CHANGED:${planId}`;
+/** What is published on a plan's balance topic. */
+export interface PlanBalanceEvent {
+  planId: string;
+}
 
 const paymentRecorded = z.object({
   paymentId: z.uuid(),
@@ -68,7 +72,8 @@ export function paymentRecordedHandler(
     em.persist(applied);
     await em.flush();
     return () => {
-      void pubSub.publish(planBalanceTopic(plan.id), { planId: plan.id });
+      const event: PlanBalanceEvent = { planId: plan.id };
+      void pubSub.publish(planBalanceTopic(plan.id), event);
     };
   };
 }

@@ -7,6 +7,7 @@ import { Money, Dec, isKnownCurrency, type Dec as Decimal } from '../../../share
 import { badInput, notFound } from '../../../shared/errors/domain-error';
 import { parsePlanTerms, previewSchedule, scheduleToJson } from '../engine';
 import { engineCall } from './engine-call';
+import { UUID_PATTERN } from '../../../shared/auth/entity-access';
 
 /** Today's business date as ISO "YYYY-MM-DD" (a clock the domain is given, never Date.now inside). */
 export type BusinessClock = () => string;
@@ -38,7 +39,8 @@ export class PlanService {
   readonly byCustomer = new DataLoader<string, InstallmentPlan[]>(async (customerIds) => {
     const rows = await this.em.find(
       InstallmentPlan,
-      { customerId: { $in: [...customerIds] } },
+      // a customer id that is not a UUID has no plans, and must not fail the batch on a bad cast
+      { customerId: { $in: customerIds.filter((id) => UUID_PATTERN.test(id)) } },
       {
         populate: ['installments'],
         strategy: LoadStrategy.JOINED,
