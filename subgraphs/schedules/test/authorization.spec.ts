@@ -210,6 +210,7 @@ describe('schedules authorization', () => {
   describe('IDOR matrix: every operation × every viewer', () => {
     for (const row of rows()) {
       it(`${row.key}: ${MATRIX_VIEWERS.map((v) => `${v} ${row.expect[v]}`).join(', ')}`, async () => {
+        // rebuilt now: the ids the rows use are seeded after the tests are declared
         const current = rows().find((r) => r.key === row.key)!;
         const actual: Record<string, string> = {};
         for (const viewer of MATRIX_VIEWERS)
