@@ -11,6 +11,10 @@ import {
   ServicingResolver,
 } from './servicing/servicing.resolver';
 import { ServicingService } from './servicing/servicing.service';
+import type { AuditTrail } from '../../shared/audit/audit-trail';
+import type { ApprovalThresholds } from './servicing-actions/approval-threshold';
+import { ServicingActionResolver } from './servicing-actions/servicing-action.resolver';
+import { ServicingActionService } from './servicing-actions/servicing-action.service';
 
 export interface SchedulesContext extends BaseRequestContext {
   em: EntityManager;
@@ -27,6 +31,8 @@ export interface SchedulesDeps {
   today: BusinessClock;
   wakeOutbox: () => void;
   pubSub: PubSub;
+  thresholds: ApprovalThresholds;
+  audit: AuditTrail;
 }
 
 /** Composition root of one request: a fresh unit of work and hand-built services. */
@@ -42,12 +48,20 @@ export function createRequestContext(
     return PlanType.from(await new PlanAccess(fresh, base.viewer).get(id), deps.today());
   };
   const servicing = new ServicingService(plans, access);
+  const actions = new ServicingActionService({
+    em,
+    viewer: base.viewer,
+    today: deps.today,
+    thresholds: deps.thresholds,
+    audit: deps.audit,
+  });
   const resolvers = new Map<Function, object>([
     [PlanResolver, new PlanResolver(access, loadFresh)],
     [CustomerPlansResolver, new CustomerPlansResolver(access)],
     [ServicingResolver, new ServicingResolver(servicing)],
     [PlanScheduleResolver, new PlanScheduleResolver(servicing)],
     [InstallmentExplainResolver, new InstallmentExplainResolver(servicing)],
+    [ServicingActionResolver, new ServicingActionResolver(actions)],
   ]);
   return {
     ...base,

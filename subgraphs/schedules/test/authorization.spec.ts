@@ -9,7 +9,10 @@ import {
   MATRIX_VIEWERS,
   OWNER_READ,
   SIGNED_IN,
+  STAFF_READ,
+  STAFF_WRITE,
   matrixViewers,
+  staffViewer,
   operationsToAuthorize,
   outcomeOf,
   type Expectations,
@@ -30,6 +33,8 @@ const TODAY = '2026-03-10';
 const SECRET = 'test-service-secret-0123456789';
 const PLAN_TERMS = { ...baseTermsJson, disbursementDate: '2026-01-10', firstDueDate: '2026-02-10' };
 const TERMS_INPUT = { ...baseTermsJson, dayCount: 'ACT_365F' };
+const OUTCOME =
+  '__typename ... on ServicingActionRecorded { action { id status } } ... on UserError { code message }';
 const SUBSCRIBE =
   'subscription($id: ID!) { planBalanceChanged(planId: $id) { id paidAmount { amount } } }';
 
@@ -50,6 +55,7 @@ describe('schedules authorization', () => {
   const customerB = randomUUID();
   const plans = { a: '', a2: '', b: '', actions: '' };
   const viewers = matrixViewers(customerA, customerB, ['plans:read'], ['payments:read']);
+  const maker = staffViewer('AGENT', 'maker-1');
   const execute = (query: string, variables: Record<string, unknown>, viewer: Viewer) =>
     service.server.execute(query, variables, viewer);
   const entities = (type: string, id: string, selection: string) => (viewer: Viewer) =>
@@ -89,6 +95,31 @@ describe('schedules authorization', () => {
     } finally {
       await sub.close();
     }
+  };
+
+  // above the 50.00 USD threshold, so it waits for approval; installment 1 owes 66.67 interest
+  const requestWaiver = (viewer: Viewer, planId = plans.actions) =>
+    execute(
+      `mutation($input: RequestWaiverInput!) { requestWaiver(input: $input) { ${OUTCOME} } }`,
+      {
+        input: {
+          planId,
+          installmentNumber: 1,
+          component: 'INTEREST',
+          amount: '50.01',
+          reason: 'Goodwill after a complaint',
+        },
+      },
+      viewer,
+    );
+  /** A waiver waiting for approval on a plan of its own, requested by a staff member. */
+  const pendingActionId = async () => {
+    const seed = new PlanService(orm.em.fork(), () => TODAY);
+    const plan = await seed.openPlanFromTerms(randomUUID(), 'Waived', PLAN_TERMS);
+    const result = await requestWaiver(maker, plan.id);
+    const recorded = (result.data as { requestWaiver: { action?: { id: string } } }).requestWaiver;
+    assert.ok(recorded.action, JSON.stringify(result));
+    return recorded.action.id;
   };
 
   const rows = (): MatrixRow[] => [
@@ -171,6 +202,42 @@ describe('schedules authorization', () => {
       key: 'Subscription.planBalanceChanged',
       expect: OWNER_READ,
       run: (v) => subscribeAndPay(v, plans.a),
+    },
+    {
+      key: 'Query.pendingServicingActions',
+      expect: STAFF_READ,
+      run: (v) => execute('query { pendingServicingActions { id status } }', {}, v),
+    },
+    { key: 'Mutation.requestWaiver', expect: STAFF_WRITE, run: (v) => requestWaiver(v) },
+    {
+      key: 'Mutation.requestWriteOff',
+      expect: STAFF_WRITE,
+      run: (v) =>
+        execute(
+          `mutation($input: RequestWriteOffInput!) { requestWriteOff(input: $input) { ${OUTCOME} } }`,
+          { input: { planId: plans.actions, reason: 'Customer deceased' } },
+          v,
+        ),
+    },
+    {
+      key: 'Mutation.approveServicingAction',
+      expect: STAFF_WRITE,
+      run: async (v) =>
+        execute(
+          `mutation($input: ApproveServicingActionInput!) { approveServicingAction(input: $input) { ${OUTCOME} } }`,
+          { input: { id: await pendingActionId() } },
+          v,
+        ),
+    },
+    {
+      key: 'Mutation.rejectServicingAction',
+      expect: STAFF_WRITE,
+      run: async (v) =>
+        execute(
+          `mutation($input: RejectServicingActionInput!) { rejectServicingAction(input: $input) { ${OUTCOME} } }`,
+          { input: { id: await pendingActionId(), reason: 'Not justified' } },
+          v,
+        ),
     },
   ];
 

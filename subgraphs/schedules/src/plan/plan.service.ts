@@ -7,6 +7,8 @@ import { Money, Dec, isKnownCurrency, type Dec as Decimal } from '../../../share
 import { badInput, notFound } from '../../../shared/errors/domain-error';
 import { parsePlanTerms, previewSchedule, scheduleToJson } from '../engine';
 import { engineCall } from './engine-call';
+import type { AppliedWaiverRecord } from './plan-events';
+import { appliedWaivers } from '../servicing-actions/applied-waivers';
 import { UUID_PATTERN } from '../../../shared/auth/entity-access';
 
 /** Today's business date as ISO "YYYY-MM-DD" (a clock the domain is given, never Date.now inside). */
@@ -98,6 +100,11 @@ export class PlanService {
       { customerId, title, currency: terms.currency, principal, installments },
       rawTerms,
     );
+  }
+
+  /** Applied waivers of a plan, oldest first (the source of its WAIVER events). */
+  appliedWaivers(planId: string): Promise<AppliedWaiverRecord[]> {
+    return appliedWaivers(this.em, planId);
   }
 
   /** Applied payments of a plan, oldest first (the source of its PAYMENT events). */

@@ -179,7 +179,11 @@ export class ServicingService {
       );
     }
     const terms = engineCall('terms', () => parsePlanTerms(stored));
-    const events = planEventLog(terms, await this.plans.appliedPayments(planId));
+    const [payments, waivers] = await Promise.all([
+      this.plans.appliedPayments(planId),
+      this.plans.appliedWaivers(planId),
+    ]);
+    const events = planEventLog(terms, payments, waivers);
     const today = LocalDate.parse(this.plans.today());
     return {
       plan,
