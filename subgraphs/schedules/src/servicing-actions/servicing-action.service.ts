@@ -156,7 +156,10 @@ export class ServicingActionService {
 
   private async lockPlan(em: EntityManager, planId: string): Promise<InstallmentPlan> {
     const plan = UUID_PATTERN.test(planId)
-      ? await em.findOne(InstallmentPlan, planId, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      ? await em.findOne(InstallmentPlan, planId, {
+          lockMode: LockMode.PESSIMISTIC_WRITE,
+          refresh: true,
+        })
       : null;
     if (!plan) throw notFound('InstallmentPlan', planId);
     await em.populate(plan, ['installments']);
@@ -165,7 +168,10 @@ export class ServicingActionService {
 
   private async lockAction(em: EntityManager, id: string): Promise<ServicingAction> {
     const action = UUID_PATTERN.test(id)
-      ? await em.findOne(ServicingAction, id, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      ? await em.findOne(ServicingAction, id, {
+          lockMode: LockMode.PESSIMISTIC_WRITE,
+          refresh: true,
+        })
       : null;
     if (!action) throw notFound('ServicingAction', id);
     return action;
@@ -191,7 +197,7 @@ export class ServicingActionService {
         planId: view.planId,
         installmentNumber: view.installmentNumber,
         component: view.component,
-        amount: view.amount,
+        amount: view.amount && { amount: view.amount.amount, currency: view.amount.currency },
         requestedBy: view.requestedBy,
         decidedBy: view.decidedBy,
         waiverLines: action.waiverLines,
