@@ -375,6 +375,15 @@ describe('ServicingActionService: maker-checker for waivers and write-offs', () 
       agent1,
     );
     assert.equal(errorCode(decimals), 'BAD_USER_INPUT');
+    for (const input of [
+      { planId, installmentNumber: 0, component: 'INTEREST', amount: '1.00', reason: 'Hardship' },
+      { planId, component: 'INTEREST', amount: '0', reason: 'Hardship' },
+      { planId, component: 'INTEREST', amount: '1.00', reason: 'x' },
+    ])
+      assert.equal(
+        errorCode(await service.server.execute(WAIVE, { input }, agent1)),
+        'BAD_USER_INPUT',
+      );
   });
 
   it('makes every waiver wait in a currency without a threshold, however small', async () => {

@@ -17,6 +17,10 @@ export const ownershipForbidden = (): DomainError =>
  * - a customer: the row when it is theirs, otherwise FORBIDDEN, also when it does not exist, so
  *   the answer never tells another customer's id from an unknown one;
  * - staff and keys with the scope: the row, or null.
+ * FORBIDDEN rather than NOT_FOUND for customers: `requireRead` already answers FORBIDDEN for
+ * another's data, so every refusal has one code and reason (OWNERSHIP) whatever the id, and
+ * probing for other customers' ids shows up as FORBIDDEN in logs and alerts instead of hiding
+ * among ordinary misses. Staff keep NOT_FOUND, which is simply true for them.
  */
 export function authorizeRead<T>(
   viewer: Viewer,

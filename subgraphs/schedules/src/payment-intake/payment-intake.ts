@@ -29,7 +29,7 @@ const paymentRecorded = z.object({
  * Applies a recorded payment to its plan: locks the plan row (concurrent payments for one plan
  * apply one after the other), then stores the engine's replay of all its payments and applied
  * waivers (plans with terms) or allocates oldest installment first, fees → interest → principal
- * (plans opened with an explicit schedule); marks the plan paid off when nothing remains;
+ * (plans opened with an explicit schedule); marks an active plan paid off when nothing remains;
  * publishes after commit.
  */
 export function paymentRecordedHandler(
@@ -68,7 +68,9 @@ export function paymentRecordedHandler(
     } else {
       const leftover = allocatePayment(plan.installments.getItems(), amount);
       plan.creditBalance = plan.creditBalance.plus(leftover);
-      if (planTotals(plan, plan.installments.getItems()).outstanding.isZero())
+      const isRepaid = planTotals(plan, plan.installments.getItems()).outstanding.isZero();
+      // a written-off plan stays written off when recoveries repay it, as with plans with terms
+      if (isRepaid && plan.status === StoredPlanStatus.ACTIVE)
         plan.status = StoredPlanStatus.PAID_OFF;
     }
     em.persist(applied);
