@@ -11,6 +11,7 @@ import {
   matrixViewers,
   operationsToAuthorize,
   outcomeOf,
+  serviceViewer,
   type Expectations,
 } from '../../shared/testing/authorization-matrix';
 import type { Viewer } from '../../shared/auth/viewer';
@@ -186,6 +187,12 @@ describe('payments authorization', () => {
       ],
     );
     assert.equal(await count(), before);
+  });
+
+  it('needs payments:write, not just payments:read, for an API key to record a payment', async () => {
+    const readOnlyKey = serviceViewer(['payments:read', 'plans:read'], 'api-key-3');
+    const result = await record(planA, readOnlyKey);
+    assert.deepEqual(result.errors?.[0]?.extensions, { reason: 'SCOPE', code: 'FORBIDDEN' });
   });
 
   it('still answers PlanNotFound as data to staff', async () => {
