@@ -4,7 +4,6 @@ import type { BaseRequestContext } from '../../shared/server/subgraph-server';
 import { PlanService, type BusinessClock } from './plan/plan.service';
 import { PlanAccess } from './plan/plan-access';
 import { CustomerPlansResolver, PlanResolver } from './plan/plan.resolver';
-import { PlanType } from './plan/plan.type';
 import {
   InstallmentExplainResolver,
   PlanScheduleResolver,
@@ -43,11 +42,11 @@ export function createRequestContext(
   const em = deps.orm.em.fork();
   const plans = new PlanService(em, deps.today, deps.wakeOutbox);
   const access = new PlanAccess(plans, base.viewer);
-  const loadFresh = async (id: string) => {
-    const fresh = new PlanService(deps.orm.em.fork(), deps.today);
-    return PlanType.from(await new PlanAccess(fresh, base.viewer).get(id), deps.today());
-  };
   const servicing = new ServicingService(plans, access);
+  const startEvent = () => {
+    plans.clearCache();
+    servicing.clearCache();
+  };
   const actions = new ServicingActionService({
     em,
     viewer: base.viewer,
@@ -56,7 +55,7 @@ export function createRequestContext(
     audit: deps.audit,
   });
   const resolvers = new Map<Function, object>([
-    [PlanResolver, new PlanResolver(access, loadFresh)],
+    [PlanResolver, new PlanResolver(access, startEvent)],
     [CustomerPlansResolver, new CustomerPlansResolver(access)],
     [ServicingResolver, new ServicingResolver(servicing)],
     [PlanScheduleResolver, new PlanScheduleResolver(servicing)],

@@ -17,7 +17,11 @@ import {
   outcomeOf,
   type Expectations,
 } from '../../shared/testing/authorization-matrix';
-import { subgraphWsClient, subscribeOver } from '../../shared/testing/subscription-client';
+import {
+  subgraphWsClient,
+  subscribeOver,
+  type TestSubscription,
+} from '../../shared/testing/subscription-client';
 import { customerViewer, systemViewer, type Viewer } from '../../shared/auth/viewer';
 import { IDENTITY_HEADER, identityKey, signIdentity } from '../../shared/auth/identity-header';
 import { SERVICE_SECRET_HEADER } from '../../shared/server/service-secret';
@@ -79,19 +83,24 @@ describe('schedules authorization', () => {
     assert.equal(response.status, 200, await response.text());
   };
 
-  /** Subscribes to `planId` as `viewer`; pays the plan until an event (or an error) arrives. */
-  const subscribeAndPay = async (
-    viewer: Viewer,
+  /** The next result of `sub`, paying `planId` until one arrives (it may not be listening yet). */
+  const payUntilResult = async (
+    sub: TestSubscription<unknown>,
     planId: string,
   ): Promise<SingleResult<unknown>> => {
+    let result = await sub.next(300);
+    for (let i = 0; result === 'TIMEOUT' && i < 10; i += 1) {
+      await deliverPayment(planId);
+      result = await sub.next(1_000);
+    }
+    return typeof result === 'string' ? { errors: [{ message: result }] } : result;
+  };
+
+  /** Subscribes to `planId` as `viewer`; pays the plan until an event (or an error) arrives. */
+  const subscribeAndPay = async (viewer: Viewer, planId: string) => {
     const sub = subscribeOver(subgraphWsClient(port, SECRET, viewer), SUBSCRIBE, { id: planId });
     try {
-      let result = await sub.next(300);
-      for (let i = 0; result === 'TIMEOUT' && i < 10; i += 1) {
-        await deliverPayment(planId);
-        result = await sub.next(1_000);
-      }
-      return typeof result === 'string' ? { errors: [{ message: result }] } : result;
+      return await payUntilResult(sub, planId);
     } finally {
       await sub.close();
     }
@@ -351,20 +360,26 @@ describe('schedules authorization', () => {
     const ofB = subscribeOver(subgraphWsClient(port, SECRET, viewers.customerB), SUBSCRIBE, {
       id: plans.b,
     });
+    const planIdOf = (result: SingleResult<unknown>) =>
+      (result.data as { planBalanceChanged: { id: string } }).planBalanceChanged.id;
     try {
-      const ofA = await subscribeAndPay(viewers.customerA, plans.a);
-      assert.equal(
-        (ofA.data as { planBalanceChanged: { id: string } }).planBalanceChanged.id,
-        plans.a,
-      );
-      assert.equal(await ofB.next(500), 'TIMEOUT', "B received an event of A's plan");
+      // B is listening (it got an event of its own plan) before anything happens to A's plan
+      assert.equal(planIdOf(await payUntilResult(ofB, plans.b)), plans.b);
+      assert.equal(planIdOf(await subscribeAndPay(viewers.customerA, plans.a)), plans.a);
+      await deliverPayment(plans.a);
+      // whatever B still receives (a late event of its own plan at most) is never of A's plan
+      for (let event = await ofB.next(1_000); event !== 'TIMEOUT'; event = await ofB.next(1_000)) {
+        assert.notEqual(typeof event, 'string', String(event));
+        assert.equal(
+          planIdOf(event as SingleResult<unknown>),
+          plans.b,
+          "B got an event of A's plan",
+        );
+      }
       await deliverPayment(plans.b);
-      const own = await ofB.next(3_000);
-      assert.notEqual(typeof own, 'string');
-      assert.deepEqual(
-        (own as { data: { planBalanceChanged: { id: string } } }).data.planBalanceChanged.id,
-        plans.b,
-      );
+      const own = await ofB.next(5_000);
+      assert.notEqual(typeof own, 'string', String(own));
+      assert.equal(planIdOf(own as SingleResult<unknown>), plans.b);
     } finally {
       await ofB.close();
     }

@@ -9,8 +9,11 @@ import { planBalanceTopic, type PlanBalanceEvent } from '../payment-intake/payme
 export class PlanResolver {
   constructor(
     private readonly access: PlanAccess,
-    /** Loads a readable plan through a fresh unit of work, so every event shows current data. */
-    private readonly loadFresh: (id: string) => Promise<PlanType>,
+    /**
+     * Clears the request's caches before each subscription event: graphql-ws keeps one context
+     * for the life of a subscription, so without it every event would show the first one's data.
+     */
+    private readonly startEvent: () => void,
   ) {}
 
   @Query(() => PlanType, {
@@ -39,7 +42,8 @@ export class PlanResolver {
     @Root() _event: PlanBalanceEvent,
     @Arg('planId', () => ID, { description: 'The plan to watch.' }) planId: string,
   ): Promise<PlanType> {
-    return this.loadFresh(planId);
+    this.startEvent();
+    return PlanType.from(await this.access.get(planId), this.access.today());
   }
 }
 

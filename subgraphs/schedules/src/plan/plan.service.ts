@@ -58,6 +58,13 @@ export class PlanService {
     private readonly onOutbox: () => void = () => undefined,
   ) {}
 
+  /** Forgets what this unit of work loaded, so the next reads see the database as it is now. */
+  clearCache(): void {
+    this.byId.clearAll();
+    this.byCustomer.clearAll();
+    this.em.clear();
+  }
+
   async get(id: string): Promise<InstallmentPlan> {
     const plan = await this.byId.load(id);
     if (!plan) throw notFound('InstallmentPlan', id);

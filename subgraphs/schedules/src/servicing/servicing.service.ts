@@ -59,6 +59,11 @@ export class ServicingService {
     private readonly access: PlanAccess,
   ) {}
 
+  /** Forgets the replays computed so far (a subscription's context outlives one event). */
+  clearCache(): void {
+    this.serviced.clear();
+  }
+
   /** Pure calculation from the terms given, no stored data: any signed-in viewer. */
   schedulePreview(input: ScheduleTermsInput): SchedulePreviewType {
     requireSignedIn(this.access.viewer);
