@@ -3,12 +3,14 @@ import { openOrm } from '../../shared/db/orm';
 import { AppliedPayment, Installment, InstallmentPlan } from './plan/plan.entity';
 import { InboxEvent, OutboxEvent } from '../../shared/events/event-tables';
 import { migrations } from './migrations';
+import { ServicingAction } from './servicing-actions/servicing-action.entity';
 
 export const SCHEDULES_SCHEMA = 'schedules';
 export const schedulesEntities = [
   InstallmentPlan,
   Installment,
   AppliedPayment,
+  ServicingAction,
   OutboxEvent,
   InboxEvent,
 ];
