@@ -20,6 +20,7 @@ import {
   armorPlugins,
   CSRF_HEADERS,
   isAllowedOrigin,
+  maskUnexpectedErrors,
   OPERATION_LIMITS,
   securityHeaders,
 } from './hardening';
@@ -142,6 +143,7 @@ export function createGateway(
       identityPlugin(config.SERVICE_SECRET),
     ],
     csrfPrevention: { requestHeaders: CSRF_HEADERS },
+    maskedErrors: { maskError: maskUnexpectedErrors },
     persistedDocuments: trustedDocuments(
       loadManifest(config.TRUSTED_DOCUMENTS_PATH),
       config.TRUSTED_DOCUMENTS,
