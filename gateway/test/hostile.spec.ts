@@ -11,6 +11,8 @@ import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD } from '../../scripts/seed';
 import { startSystemFixture, subscribe, type SystemFixture } from './system-fixture';
 import { post, subgraphCounter, type Body } from './attack-harness';
 import { acceptInvitation, sessionToken } from './identity-steps';
+import { hostileOperations } from './injection-operations';
+import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 
 const DEV_SECRET = 'development-only-service-secret-change-me';
 const PLAN_QUERY = 'query($id: ID!) { plan(id: $id) { id outstandingBalance { amount } } }';
@@ -476,6 +478,44 @@ describe('hostile clients against the running system', { timeout: 300_000 }, () 
       assert.equal(response.status, 403);
       assert.equal(response.headers.getSetCookie().length, 0);
       assert.equal(await counter.settled(), before);
+    });
+  });
+
+  // last: hostile codes count towards the demo customer's sign-in throttle
+  describe('injection in every text input', () => {
+    it('gets a typed refusal or outcome, never an internal error, and changes nothing', async () => {
+      const introspection = (await as(fx.customerCookie, getIntrospectionQuery())).body
+        .data as IntrospectionQuery;
+      // these end the caller's own session by design; their inputs are ids checked elsewhere
+      const operations = hostileOperations(introspection, ['signOut', 'eraseCustomer']);
+      assert.ok(new Set(operations.map((o) => o.name)).size >= 20, 'most operations take text');
+      const snapshot = () =>
+        as(
+          fx.customerCookie,
+          '{ me { name ... on Customer { plans { id outstandingBalance { amount } payments { id } } } } }',
+        );
+      const before = (await snapshot()).body;
+      const allowed = new Set([
+        'BAD_USER_INPUT',
+        'UNAUTHENTICATED',
+        'FORBIDDEN',
+        'NOT_FOUND',
+        'CONFLICT',
+      ]);
+      for (const caller of [fx.customerCookie, null]) {
+        for (const operation of operations) {
+          const sent = await as(caller, operation.query, operation.variables);
+          const text = JSON.stringify(sent.body);
+          assert.ok(sent.status < 500, `${operation.name}: HTTP ${sent.status} ${text}`);
+          for (const code of codes(sent.body))
+            assert.ok(
+              allowed.has(String(code)),
+              `${operation.name}: ${code} ${text.slice(0, 300)}`,
+            );
+          assert.doesNotMatch(text, /\bat \S+ \(|stack|syntax error at or near/i, operation.name);
+        }
+      }
+      assert.deepEqual((await snapshot()).body, before);
     });
   });
 });

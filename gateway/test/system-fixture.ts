@@ -62,6 +62,10 @@ export async function startSystemFixture(): Promise<SystemFixture> {
       GATEWAY_DEDUPE_INFLIGHT: 'false',
       // its own rate-limit budget in a shared Redis: suites running at once share 127.0.0.1
       RATE_LIMIT_NAMESPACE: `system-test-${process.pid}-${Date.now()}`,
+      // suites send hundreds of requests as one user from one address; the limits have their own tests
+      RATE_LIMIT_PER_IP_PER_MINUTE: '20000',
+      RATE_LIMIT_PER_USER_PER_MINUTE: '20000',
+      SIGN_IN_IP_LIMIT: '1000',
     },
   });
   const payments = await seedCustomersAndPlans(
