@@ -12,7 +12,20 @@ import path from 'node:path';
 import pino from 'pino';
 import { startSystem } from './system';
 import { createTestDatabase } from '../subgraphs/shared/testing/test-database';
-import { demoCustomerId, recordSeedPayments, seedCustomersAndPlans } from './seed';
+import {
+  DEMO_EMAIL,
+  DEMO_PASSWORD_HINT,
+  demoCustomerId,
+  recordSeedPayments,
+  seedCustomersAndPlans,
+} from './seed';
+import { signInThroughGateway } from './gateway-client';
+import {
+  IDENTITY_HEADER,
+  identityKey,
+  signIdentity,
+} from '../subgraphs/shared/auth/identity-header';
+import { customerViewer } from '../subgraphs/shared/auth/viewer';
 import { SERVICE_SECRET_HEADER } from '../subgraphs/shared/server/service-secret';
 import { agent, DURATION_MS, line, measure, post, WARMUP_MS } from './bench-load';
 
@@ -50,14 +63,22 @@ async function main(): Promise<void> {
     );
     const customerId = await demoCustomerId(databaseUrl, pino({ level: 'warn' }));
     const gatewayBody = JSON.stringify({ query: FEDERATED, variables: { id: customerId } });
-    const secret = { [SERVICE_SECRET_HEADER]: SECRET };
-    const viaGateway = () => post(`${system.gatewayUrl}/graphql`, gatewayBody);
+    // the gateway path is signed in (cookie → accounts → signed identity); the direct path signs
+    // the same customer's identity itself, as only a trusted service could
+    const cookie = await signInThroughGateway(system.gatewayUrl, DEMO_EMAIL, DEMO_PASSWORD_HINT);
+    const key = identityKey(SECRET);
+    const viewer = customerViewer(customerId);
+    const secret = () => ({
+      [SERVICE_SECRET_HEADER]: SECRET,
+      [IDENTITY_HEADER]: signIdentity(viewer, key),
+    });
+    const viaGateway = () => post(`${system.gatewayUrl}/graphql`, gatewayBody, { cookie });
     const customerBody = JSON.stringify({
       query: 'query($id: ID!) { customer(id: $id) { id } }',
       variables: { id: customerId },
     });
     const direct = async () => {
-      const customer = (await post(`${system.urls.accounts}/graphql`, customerBody, secret))
+      const customer = (await post(`${system.urls.accounts}/graphql`, customerBody, secret()))
         .body as {
         data: { customer: { id: string } };
       };
@@ -69,7 +90,7 @@ async function main(): Promise<void> {
               'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { plans { id installments { dueDate principal interest } } } } }',
             variables: { r: [{ __typename: 'Customer', id: customer.data.customer.id }] },
           }),
-          secret,
+          secret(),
         )
       ).body as { data: { _entities: { plans: { id: string }[] }[] } };
       await post(
@@ -84,7 +105,7 @@ async function main(): Promise<void> {
             })),
           },
         }),
-        secret,
+        secret(),
       );
     };
     process.stdout.write(
