@@ -123,6 +123,18 @@ describe('SignIn', () => {
     expect(TestBed.inject(Router).url).toBe('/plans');
   });
 
+  it('explains, without a code step, when staff must first set up their authenticator', async () => {
+    await open('/sign-in');
+    await signIn();
+    const message = 'Set up your authenticator from the invitation we sent you first.';
+    await answer('SignIn', {
+      signIn: { __typename: 'MfaRequired', message, code: 'MFA_ENROLLMENT_REQUIRED' },
+    });
+
+    expect(text()).toContain(message);
+    expect(text()).not.toContain('Enter your authenticator code');
+  });
+
   it('accepts a recovery code in a text field instead of the numeric one', async () => {
     await open('/sign-in');
     await signIn();

@@ -78,6 +78,8 @@ export class SignIn {
       case 'SignedIn':
         return this.finish(answer);
       case 'MfaRequired':
+        // staff who have not set up their authenticator get a new invitation by mail instead
+        if (answer.code === 'MFA_ENROLLMENT_REQUIRED') return this.showError(answer.message);
         this.step.set('mfa');
         this.focusAfterRender(() => this.heading().nativeElement);
         return;

@@ -11,7 +11,8 @@ export interface Money {
   readonly currency: string;
 }
 
-export type PlanStatus = 'PENDING' | 'ACTIVE' | 'PAID_OFF' | 'DELINQUENT' | 'CANCELLED';
+export type PlanStatus =
+  'PENDING' | 'ACTIVE' | 'PAID_OFF' | 'DELINQUENT' | 'CANCELLED' | 'WRITTEN_OFF';
 export type InstallmentStatus = 'UPCOMING' | 'DUE' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE';
 
 export interface Installment {
