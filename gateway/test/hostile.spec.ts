@@ -12,6 +12,12 @@ import { startSystemFixture, subscribe, type SystemFixture } from './system-fixt
 import { post, subgraphCounter, type Body } from './attack-harness';
 import { acceptInvitation, sessionToken } from './identity-steps';
 import { hostileOperations } from './injection-operations';
+import path from 'node:path';
+import { silentLogger } from '../../subgraphs/shared/testing/subgraph-harness';
+import { loadConfig } from '../src/config';
+import { createGateway, type Gateway } from '../src/gateway';
+import { loadManifest } from '../src/trusted-documents';
+import { ROOT } from '../../scripts/system';
 import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 
 const DEV_SECRET = 'development-only-service-secret-change-me';
@@ -28,6 +34,7 @@ describe('hostile clients against the running system', { timeout: 300_000 }, () 
   let aPlan: string;
   let aPayment: string;
   let aCustomer: string;
+  const extraGateways: Gateway[] = [];
   const gateway = () => fx.system.gatewayUrl;
   const as = (cookie: string | null, query: string, variables: Record<string, unknown> = {}) =>
     post(gateway(), { query, variables }, cookie ? { cookie } : {});
@@ -53,6 +60,7 @@ describe('hostile clients against the running system', { timeout: 300_000 }, () 
   });
 
   after(async () => {
+    await Promise.all(extraGateways.map((g) => g.stop()));
     await db?.end();
     await fx?.stop();
   });
@@ -478,6 +486,83 @@ describe('hostile clients against the running system', { timeout: 300_000 }, () 
       assert.equal(response.status, 403);
       assert.equal(response.headers.getSetCookie().length, 0);
       assert.equal(await counter.settled(), before);
+    });
+  });
+
+  describe('gateway policies', () => {
+    const gatewayOver = async (env: Record<string, string>) => {
+      const urls = fx.system.urls;
+      const instance = createGateway(
+        loadConfig({
+          SERVICE_SECRET: DEV_SECRET,
+          ACCOUNTS_URL: `${urls.accounts}/graphql`,
+          SCHEDULES_URL: `${urls.schedules}/graphql`,
+          PAYMENTS_URL: `${urls.payments}/graphql`,
+          RATE_LIMIT_NAMESPACE: `hostile-${process.pid}-${Date.now()}`,
+          ...env,
+        }),
+        silentLogger(),
+      );
+      extraGateways.push(instance);
+      return `http://127.0.0.1:${await instance.listen(0)}`;
+    };
+
+    it('in production runs only trusted documents for browser sessions, anything for API keys', async () => {
+      const url = await gatewayOver({ NODE_ENV: 'production' });
+      const manifest = loadManifest(path.join(ROOT, 'schema', 'trusted-documents.json'));
+      const myPlans = [...manifest.entries()].find(([, doc]) => doc.startsWith('query MyPlans'))!;
+      const before = await counter.settled();
+      const arbitrary = await post(
+        url,
+        { query: '{ me { id email } }' },
+        { cookie: fx.customerCookie },
+      );
+      assert.match(JSON.stringify(arbitrary.body), /PERSISTED_QUERY_ONLY|PersistedQueryOnly/);
+      assert.equal(await counter.settled(), before, 'an untrusted document reached a subgraph');
+      const trusted = await post(
+        url,
+        { extensions: { persistedQuery: { version: 1, sha256Hash: myPlans[0] } } },
+        { cookie: fx.customerCookie },
+      );
+      assert.equal(trusted.body.errors, undefined, JSON.stringify(trusted.body));
+      assert.ok((trusted.body.data as { me: { plans: unknown[] } }).me.plans.length > 0);
+      const created = await as(
+        admin,
+        'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }',
+        {
+          i: {
+            name: 'trusted docs',
+            scopes: ['PLANS_READ'],
+            expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+          },
+        },
+      );
+      const secret = (created.body.data as { createApiKey: { secret: string } }).createApiKey
+        .secret;
+      const machine = await post(
+        url,
+        { query: PLAN_QUERY, variables: { id: aPlan } },
+        { authorization: `Bearer ${secret}` },
+      );
+      assert.equal(machine.body.errors, undefined, JSON.stringify(machine.body));
+    });
+
+    it('limits requests per signed-in user, whatever the address', async () => {
+      const url = await gatewayOver({ RATE_LIMIT_PER_USER_PER_MINUTE: '3' });
+      for (let i = 0; i < 3; i += 1)
+        assert.equal(
+          (await post(url, { query: '{ me { id } }' }, { cookie: customerB })).status,
+          200,
+        );
+      const over = await counter.refused(
+        () => post(url, { query: '{ me { id } }' }, { cookie: customerB }),
+        /RATE_LIMITED/,
+      );
+      assert.equal(over.status, 429);
+      assert.equal(
+        (await post(url, { query: '{ me { id } }' }, { cookie: fx.customerCookie })).status,
+        200,
+      );
     });
   });
 
