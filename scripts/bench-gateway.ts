@@ -6,101 +6,42 @@
  * is off so repeating one query is not flattered. Uses a fresh database on
  * the DATABASE_URL server when set, PGlite otherwise.
  */
-import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { startSystem } from './system';
 import { createTestDatabase } from '../subgraphs/shared/testing/test-database';
-import { DEMO_EMAIL, recordSeedPayments, seedCustomersAndPlans } from './seed';
+import {
+  DEMO_EMAIL,
+  DEMO_PASSWORD_HINT,
+  demoCustomerId,
+  recordSeedPayments,
+  seedCustomersAndPlans,
+} from './seed';
+import { signInThroughGateway } from './gateway-client';
+import {
+  IDENTITY_HEADER,
+  identityKey,
+  signIdentity,
+} from '../subgraphs/shared/auth/identity-header';
+import { customerViewer } from '../subgraphs/shared/auth/viewer';
 import { SERVICE_SECRET_HEADER } from '../subgraphs/shared/server/service-secret';
+import { agent, DURATION_MS, line, measure, post, WARMUP_MS } from './bench-load';
 
 const SECRET = 'bench-service-secret-0123456789abcdef';
-const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
-const WARMUP_MS = 2000;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 const FEDERATED = `query Bench($id: ID!) { customer(id: $id) { plans { installments { dueDate principal interest } payments { amount } } } }`;
-
-function post(url: string, body: string, headers: Record<string, string> = {}): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          ...headers,
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (c: Buffer) => chunks.push(c));
-        response.on('end', () => {
-          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown };
-          if (response.statusCode !== 200 || parsed.errors)
-            reject(
-              new Error(`HTTP ${response.statusCode}: ${JSON.stringify(parsed).slice(0, 300)}`),
-            );
-          else resolve(parsed);
-        });
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
-interface Stats {
-  p50: number;
-  p99: number;
-  rps: number;
-  count: number;
-}
-
-async function measure(connections: number, once: () => Promise<unknown>): Promise<Stats> {
-  const run = async (ms: number, latencies?: number[]) => {
-    const until = Date.now() + ms;
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (Date.now() < until) {
-          const start = process.hrtime.bigint();
-          await once();
-          latencies?.push(Number(process.hrtime.bigint() - start) / 1e6);
-        }
-      }),
-    );
-  };
-  await run(WARMUP_MS);
-  const latencies: number[] = [];
-  const started = Date.now();
-  await run(DURATION_MS, latencies);
-  const elapsed = (Date.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pick = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return {
-    p50: pick(0.5),
-    p99: pick(0.99),
-    rps: latencies.length / elapsed,
-    count: latencies.length,
-  };
-}
-
-const line = (label: string, s: Stats) =>
-  `${label.padEnd(34)} p50 ${s.p50.toFixed(2).padStart(7)} ms   p99 ${s.p99.toFixed(2).padStart(7)} ms   ${s.rps.toFixed(0).padStart(6)} req/s  (${s.count} requests)`;
 
 async function main(): Promise<void> {
   // a fresh database per run: a new one on the DATABASE_URL server, or embedded PGlite
   const db = await createTestDatabase();
   const databaseUrl = db.url;
+  const logDir = mkdtempSync(path.join(tmpdir(), 'installa-bench-'));
   const system = await startSystem({
     databaseUrl,
     gatewayPort: 0,
-    logDir: mkdtempSync(path.join(tmpdir(), 'installa-bench-')),
+    logDir,
     env: {
       SERVICE_SECRET: SECRET,
       LOG_LEVEL: 'warn',
@@ -108,7 +49,6 @@ async function main(): Promise<void> {
       GATEWAY_QUERY_PLANNER: process.env.GATEWAY_QUERY_PLANNER ?? 'rust',
       NODE_ENV: 'test',
       DB_POOL_MAX: '8',
-      DEMO_VIEWER_EMAIL: DEMO_EMAIL,
     },
   });
   try {
@@ -118,33 +58,41 @@ async function main(): Promise<void> {
         databaseUrl,
         pino({ level: 'warn' }),
         new Date().toISOString().slice(0, 10),
+        { dataDir: logDir },
       ),
     );
-    const me = (await post(
-      `${system.gatewayUrl}/graphql`,
-      JSON.stringify({ query: '{ me { id } }' }),
-    )) as { data: { me: { id: string } } };
-    const customerId = me.data.me.id;
+    const customerId = await demoCustomerId(databaseUrl, pino({ level: 'warn' }));
     const gatewayBody = JSON.stringify({ query: FEDERATED, variables: { id: customerId } });
-    const secret = { [SERVICE_SECRET_HEADER]: SECRET };
-    const viaGateway = () => post(`${system.gatewayUrl}/graphql`, gatewayBody);
+    // the gateway path is signed in (cookie → accounts → signed identity); the direct path signs
+    // the same customer's identity itself, as only a trusted service could
+    const cookie = await signInThroughGateway(system.gatewayUrl, DEMO_EMAIL, DEMO_PASSWORD_HINT);
+    const key = identityKey(SECRET);
+    const viewer = customerViewer(customerId);
+    const secret = () => ({
+      [SERVICE_SECRET_HEADER]: SECRET,
+      [IDENTITY_HEADER]: signIdentity(viewer, key),
+    });
+    const viaGateway = () => post(`${system.gatewayUrl}/graphql`, gatewayBody, { cookie });
     const customerBody = JSON.stringify({
       query: 'query($id: ID!) { customer(id: $id) { id } }',
       variables: { id: customerId },
     });
     const direct = async () => {
-      const customer = (await post(`${system.urls.accounts}/graphql`, customerBody, secret)) as {
+      const customer = (await post(`${system.urls.accounts}/graphql`, customerBody, secret()))
+        .body as {
         data: { customer: { id: string } };
       };
-      const plans = (await post(
-        `${system.urls.schedules}/graphql`,
-        JSON.stringify({
-          query:
-            'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { plans { id installments { dueDate principal interest } } } } }',
-          variables: { r: [{ __typename: 'Customer', id: customer.data.customer.id }] },
-        }),
-        secret,
-      )) as { data: { _entities: { plans: { id: string }[] }[] } };
+      const plans = (
+        await post(
+          `${system.urls.schedules}/graphql`,
+          JSON.stringify({
+            query:
+              'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { plans { id installments { dueDate principal interest } } } } }',
+            variables: { r: [{ __typename: 'Customer', id: customer.data.customer.id }] },
+          }),
+          secret(),
+        )
+      ).body as { data: { _entities: { plans: { id: string }[] }[] } };
       await post(
         `${system.urls.payments}/graphql`,
         JSON.stringify({
@@ -157,7 +105,7 @@ async function main(): Promise<void> {
             })),
           },
         }),
-        secret,
+        secret(),
       );
     };
     process.stdout.write(

@@ -1,9 +1,19 @@
 /**
  * Demo data for development: 3 customers and 5 plans of different shapes and states, schedules
- * from the servicing engine, and payments recorded through the gateway (the real path: payments →
- * outbox → schedules). Runs once: skipped when the demo customer exists. Never in production.
+ * from the servicing engine, a demo customer login and a demo admin (TOTP enrolled), and payments
+ * recorded through the gateway (the real path: payments → outbox → schedules) with a short-lived
+ * API key. Runs once: skipped when the demo customer exists. Never in production.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
+import { StaffUser } from '../subgraphs/accounts/src/staff/staff-user.entity';
+import { createDemoLogin } from '../subgraphs/accounts/src/identity/demo-accounts';
+import { PasswordHasher } from '../subgraphs/accounts/src/identity/password';
+import { issueApiKey } from '../subgraphs/accounts/src/api-key/api-key.service';
+import { newTotpSecret } from '../subgraphs/accounts/src/mfa/totp';
+import { ROOT } from './system';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { openAccountsOrm } from '../subgraphs/accounts/src/orm';
 import { openSchedulesOrm } from '../subgraphs/schedules/src/orm';
 import { CustomerService } from '../subgraphs/accounts/src/customer/customer.service';
@@ -15,6 +25,16 @@ import { useFieldCipher } from '../subgraphs/shared/crypto/field-cipher';
 
 export const DEMO_EMAIL = 'demo@installa.test';
 export const DEMO_PASSWORD_HINT = 'demo-password-123';
+export const DEMO_ADMIN_EMAIL = 'admin@installa.test';
+export const DEMO_ADMIN_PASSWORD = 'admin-password-123';
+/** File (in the data folder) holding the demo admin's TOTP secret, written 0600 by the seed. */
+export const DEMO_ADMIN_TOTP_FILE = 'demo-admin-totp';
+
+/** The demo admin's TOTP secret from `dataDir`, or null before the first seed. */
+export function readDemoAdminTotp(dataDir: string): string | null {
+  const file = path.join(dataDir, DEMO_ADMIN_TOTP_FILE);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
+}
 
 /** Calendar date `days` from `today` (ISO), computed in UTC so it never drifts with the host zone. */
 export const shiftDate = (today: string, days: number): string =>
@@ -109,6 +129,13 @@ const CUSTOMERS = [
   { name: 'Layla Al-Sabah', email: 'layla.alsabah@installa.test', locale: 'ar-KW' },
 ];
 
+/** What phase 2 needs: the payments to record and an API key allowed to record them. */
+export interface SeedResult {
+  payments: SeededPayment[];
+  /** `payments:write` key valid for one hour, sent as `Authorization: Bearer`; null if seeded. */
+  apiKey: string | null;
+}
+
 export interface SeededPayment {
   planId: string;
   amount: string;
@@ -117,23 +144,32 @@ export interface SeededPayment {
 }
 
 /**
- * Phase 1, straight through the services (the API has no plan-opening mutation yet): customers and
- * plans. Returns the payments still to record through the gateway (empty when already seeded).
+ * Phase 1, straight through the services (the API has no plan-opening mutation yet): customers,
+ * logins and plans. Returns the payments still to record through the gateway (none when already
+ * seeded). The demo admin's TOTP secret goes to `<dataDir>/demo-admin-totp` (0600).
  */
 export async function seedCustomersAndPlans(
   databaseUrl: string,
   logger: Logger,
   today: string,
-): Promise<SeededPayment[]> {
+  options: { dataDir?: string } = {},
+): Promise<SeedResult> {
+  if (process.env.NODE_ENV === 'production')
+    throw new Error('Refusing to seed demo data in production');
   // the same keys as the accounts subgraph, which encrypts and looks up what is seeded here
   useFieldCipher(fieldCipherFromEnv());
   const accounts = await openAccountsOrm(databaseUrl, logger, 2);
   const schedules = await openSchedulesOrm(databaseUrl, logger, 2);
   try {
     const customers = new CustomerService(accounts.em.fork());
-    if (await customers.findByEmail(DEMO_EMAIL)) return [];
+    if (await customers.findByEmail(DEMO_EMAIL)) return { payments: [], apiKey: null };
     const ids = new Map<string, string>();
     for (const c of CUSTOMERS) ids.set(c.email, (await customers.create(c)).id);
+    const apiKey = await seedLogins(
+      accounts.em.fork(),
+      ids.get(DEMO_EMAIL) as string,
+      options.dataDir ?? path.join(ROOT, '.data'),
+    );
     const plans = new PlanService(schedules.em.fork(), () => today);
     const payments: SeededPayment[] = [];
     for (const demo of demoPlans(today)) {
@@ -152,7 +188,7 @@ export async function seedCustomersAndPlans(
         }),
       );
     }
-    return payments;
+    return { payments, apiKey };
   } finally {
     await accounts.close();
     await schedules.close();
@@ -163,16 +199,57 @@ const RECORD = `mutation Seed($input: RecordPaymentInput!) {
   recordPayment(input: $input) { __typename ... on UserError { code message } }
 }`;
 
+/**
+ * The demo customer's login (no MFA), the demo admin (TOTP enrolled, secret written to the data
+ * folder) and a one-hour `payments:write` API key for phase 2, which it returns. The demo passwords
+ * are set directly: they contain the email's local part, which the password rules refuse.
+ */
+async function seedLogins(
+  em: EntityManager,
+  demoCustomerId: string,
+  dataDir: string,
+): Promise<string> {
+  const hasher = new PasswordHasher();
+  const now = new Date();
+  await createDemoLogin(em, hasher, {
+    subjectType: 'CUSTOMER',
+    subjectId: demoCustomerId,
+    email: DEMO_EMAIL,
+    password: DEMO_PASSWORD_HINT,
+  });
+  const admin = new StaffUser('Ada Admin', DEMO_ADMIN_EMAIL, 'ADMIN', now);
+  const totpSecret = newTotpSecret();
+  em.persist(admin);
+  await createDemoLogin(em, hasher, {
+    subjectType: 'STAFF',
+    subjectId: admin.id,
+    email: DEMO_ADMIN_EMAIL,
+    password: DEMO_ADMIN_PASSWORD,
+    totpSecret,
+  });
+  const { key } = issueApiKey(em, {
+    name: 'seed: demo payments',
+    scopes: ['payments:write'],
+    createdBy: 'system',
+    now,
+    expiresAt: new Date(now.getTime() + 3_600_000),
+  });
+  await em.flush();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  writeFileSync(path.join(dataDir, DEMO_ADMIN_TOTP_FILE), `${totpSecret}\n`, { mode: 0o600 });
+  return key;
+}
+
 /** Phase 2: records the seed payments through the gateway, waiting for plans to reach payments. */
-export async function recordSeedPayments(
-  gatewayUrl: string,
-  payments: SeededPayment[],
-): Promise<void> {
-  for (const input of payments) {
+export async function recordSeedPayments(gatewayUrl: string, seed: SeedResult): Promise<void> {
+  for (const input of seed.payments) {
     for (let attempt = 0; ; attempt += 1) {
       const response = await fetch(`${gatewayUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(seed.apiKey ? { authorization: `Bearer ${seed.apiKey}` } : {}),
+        },
         body: JSON.stringify({ query: RECORD, variables: { input } }),
         signal: AbortSignal.timeout(10_000),
       });
@@ -187,5 +264,17 @@ export async function recordSeedPayments(
         throw new Error(`seed payment failed: ${JSON.stringify(body)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+}
+
+/** Id of the demo customer (benchmarks and tests that need one without signing in). */
+export async function demoCustomerId(databaseUrl: string, logger: Logger): Promise<string> {
+  const accounts = await openAccountsOrm(databaseUrl, logger, 1);
+  try {
+    const customer = await new CustomerService(accounts.em.fork()).findByEmail(DEMO_EMAIL);
+    if (!customer) throw new Error('demo customer not seeded');
+    return customer.id;
+  } finally {
+    await accounts.close();
   }
 }

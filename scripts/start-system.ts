@@ -5,7 +5,15 @@
 import path from 'node:path';
 import { createLogger } from '../subgraphs/shared/logging/logger';
 import { startSystem, ROOT } from './system';
-import { DEMO_EMAIL, DEMO_PASSWORD_HINT, recordSeedPayments, seedCustomersAndPlans } from './seed';
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_ADMIN_PASSWORD,
+  DEMO_EMAIL,
+  DEMO_PASSWORD_HINT,
+  readDemoAdminTotp,
+  recordSeedPayments,
+  seedCustomersAndPlans,
+} from './seed';
 import { startEmbeddedPostgres } from '../subgraphs/shared/db/embedded-postgres';
 
 async function main(): Promise<void> {
@@ -24,9 +32,10 @@ async function main(): Promise<void> {
     redisUrl: process.env.REDIS_URL,
     gatewayPort,
     logDir: path.join(dataDir, 'logs'),
-    env: production
-      ? {}
-      : { DEMO_VIEWER_EMAIL: DEMO_EMAIL, NODE_ENV: process.env.NODE_ENV ?? 'development' },
+    env: {
+      MAIL_DIR: process.env.MAIL_DIR ?? path.join(dataDir, 'mail'),
+      ...(production ? {} : { NODE_ENV: process.env.NODE_ENV ?? 'development' }),
+    },
   });
   const stop = async () => {
     await system.stop();
@@ -37,13 +46,18 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
   let seeded = 'demo data: off in production';
   if (!production) {
-    const payments = await seedCustomersAndPlans(
+    const seed = await seedCustomersAndPlans(
       databaseUrl,
       logger,
       new Date().toISOString().slice(0, 10),
+      { dataDir },
     );
-    await recordSeedPayments(system.gatewayUrl, payments);
-    seeded = `demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD_HINT}${payments.length ? ' (seeded now)' : ''}`;
+    await recordSeedPayments(system.gatewayUrl, seed);
+    const totp = readDemoAdminTotp(dataDir);
+    seeded =
+      `demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD_HINT}; admin: ${DEMO_ADMIN_EMAIL} / ` +
+      `${DEMO_ADMIN_PASSWORD}, TOTP secret ${totp ?? '(not in this data folder)'}` +
+      `${seed.payments.length ? ' (seeded now)' : ''}; mail in ${path.join(dataDir, 'mail')}`;
   }
   process.stdout.write(
     `Installa is running: portal ${system.gatewayUrl}/  GraphiQL ${system.gatewayUrl}/graphiql  ` +

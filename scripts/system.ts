@@ -47,6 +47,11 @@ export interface SystemOptions {
    * subscribers of the other (needs Redis).
    */
   secondSchedulesPort?: number;
+  /**
+   * A second gateway process (`gateway-2`, free port) over the same subgraphs, with extra
+   * environment: e.g. hardening off to measure its cost, or a second instance sharing Redis limits.
+   */
+  secondGatewayEnv?: Record<string, string>;
 }
 
 interface Managed {
@@ -183,12 +188,18 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     });
   for (const name of SUBGRAPH_NAMES) add(name, MAIN[name], ports[name], subgraphEnv);
   if (secondSchedulesPort) add('schedules-2', MAIN.schedules, secondSchedulesPort, subgraphEnv);
-  add('gateway', MAIN.gateway, ports.gateway, {
+  const gatewayEnv = {
     ...common,
     ACCOUNTS_URL: `${urlOf(ports.accounts)}/graphql`,
     SCHEDULES_URL: `${urlOf(ports.schedules)}/graphql`,
     PAYMENTS_URL: `${urlOf(ports.payments)}/graphql`,
-  });
+  };
+  add('gateway', MAIN.gateway, ports.gateway, gatewayEnv);
+  if (options.secondGatewayEnv)
+    add('gateway-2', MAIN.gateway, await freePort(), {
+      ...gatewayEnv,
+      ...options.secondGatewayEnv,
+    });
 
   const start = async (service: Managed) => {
     launch(service);
@@ -205,8 +216,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   };
   try {
     // subgraphs first (each migrates its own schema under an advisory lock), then the gateway
-    await Promise.all([...managed.values()].filter((s) => s.name !== 'gateway').map(start));
-    await start(managed.get('gateway') as Managed);
+    const isGateway = (s: Managed) => s.name.startsWith('gateway');
+    await Promise.all([...managed.values()].filter((s) => !isGateway(s)).map(start));
+    await Promise.all([...managed.values()].filter(isGateway).map(start));
   } catch (error) {
     await stopAll();
     throw error;

@@ -19,11 +19,43 @@ const ARGS = [
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const WIDTHS = [360, 768, 1280];
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+/** The seeded demo customer (scripts/seed.ts). */
+const DEMO_EMAIL = 'demo@installa.test';
+const DEMO_PASSWORD = 'demo-password-123';
+
+async function axeViolations(page: Page, disabledRules: string[] = []): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(AXE_TAGS)
+    .disableRules(disabledRules)
+    .analyze();
   return results.violations.map(
     (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
+}
+
+/**
+ * Signs in through the UI like a customer: the guard sends /plans to sign-in with a returnUrl,
+ * and signing in comes back to it.
+ */
+async function signIn(page: Page, baseUrl: string, checkAxe = false): Promise<void> {
+  await page.goto(`${baseUrl}/plans`);
+  await page.waitForURL(/\/sign-in\?returnUrl=%2Fplans$/);
+  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+  if (checkAxe) assert.deepEqual(await axeViolations(page), [], '/sign-in');
+  await page.getByLabel('Email').fill(DEMO_EMAIL);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/plans`);
+  await page.getByRole('heading', { name: 'Laptop, 12 months' }).waitFor();
+}
+
+/** GraphQL as the signed-in browser: the request shares the page's session cookie. */
+async function gqlAsPage<T>(page: Page, baseUrl: string, query: string): Promise<{ data?: T }> {
+  const response = await page.request.post(`${baseUrl}/graphql`, {
+    headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+    data: { query },
+  });
+  return (await response.json()) as { data?: T };
 }
 
 describe('the portal in a real browser', { timeout: 300_000 }, () => {
@@ -42,14 +74,31 @@ describe('the portal in a real browser', { timeout: 300_000 }, () => {
 
   for (const width of WIDTHS) {
     it(`has no axe violations (WCAG 2.2 A/AA and best practice) on every route at ${width} px`, async () => {
+      const base = fx.system.gatewayUrl;
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
       const blocked: string[] = [];
       page.on('console', (message) => {
         if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
       });
-      await page.goto(`${fx.system.gatewayUrl}/plans`);
-      await page.getByRole('heading', { name: 'Laptop, 12 months' }).waitFor();
+
+      // Pages for signed-out visitors, including the ones opened from emailed links.
+      for (const [path, heading] of [
+        ['/forgot-password', 'Reset your password'],
+        ['/sign-up', 'Create an account'],
+        ['/reset-password#token=e2e-not-a-real-token', 'Choose a new password'],
+        ['/accept-invite#token=e2e-not-a-real-token', 'Set up your account'],
+      ] as const) {
+        await page.goto(`${base}${path}`);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        assert.deepEqual(await axeViolations(page), [], path);
+        assert.ok(!page.url().includes('token='), `${path}: the token must leave the address bar`);
+      }
+      await page.goto(`${base}/verify-email#token=e2e-not-a-real-token`);
+      await page.getByRole('link', { name: 'Go to sign in' }).waitFor();
+      assert.deepEqual(await axeViolations(page), [], '/verify-email with a bad token');
+
+      await signIn(page, base, true);
       assert.deepEqual(await axeViolations(page), [], '/plans');
       await page
         .getByRole('button', { name: /Installments/ })
@@ -64,7 +113,24 @@ describe('the portal in a real browser', { timeout: 300_000 }, () => {
         assert.deepEqual(await axeViolations(page), [], '/plans with the navigation open');
         await page.keyboard.press('Escape');
       }
-      await page.goto(`${fx.system.gatewayUrl}/no-such-page`);
+
+      const account = page.getByRole('button', { name: /^Account menu for / });
+      await account.click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).waitFor();
+      // An open popup menu sits outside every landmark by nature; all other rules apply.
+      assert.deepEqual(await axeViolations(page, ['region']), [], 'the account menu');
+      await page.getByRole('menuitem', { name: 'Security' }).click();
+      await page.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: "Where you're signed in" }).waitFor();
+      await page.getByText('(this device)').waitFor();
+      assert.deepEqual(await axeViolations(page), [], '/account/security');
+
+      await page.goto(`${base}/account/privacy`);
+      await page.getByRole('heading', { name: 'Privacy and your data', level: 1 }).waitFor();
+      await page.getByRole('switch').first().waitFor();
+      assert.deepEqual(await axeViolations(page), [], '/account/privacy');
+
+      await page.goto(`${base}/no-such-page`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       assert.deepEqual(await axeViolations(page), [], '/no-such-page');
       assert.deepEqual(blocked, [], 'the portal must run under the CSP without violations');
@@ -72,18 +138,46 @@ describe('the portal in a real browser', { timeout: 300_000 }, () => {
     });
   }
 
-  it("updates a plan's remaining balance live when a payment is recorded elsewhere", async () => {
+  it('guards the portal pages and signs out from the account menu', async () => {
+    const base = fx.system.gatewayUrl;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${fx.system.gatewayUrl}/plans`);
+    await page.goto(`${base}/account/security`);
+    await page.waitForURL(/\/sign-in\?returnUrl=%2Faccount%2Fsecurity$/);
+
+    await page.getByLabel('Email').fill(DEMO_EMAIL);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText("That email and password don't match.").waitFor();
+
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/account/security`);
+
+    await page.getByRole('button', { name: /^Account menu for / }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL(`${base}/sign-in`);
+    await page.getByText('You have signed out.').waitFor();
+    await page.goto(`${base}/plans`);
+    await page.waitForURL(/\/sign-in\?returnUrl=%2Fplans$/);
+    await context.close();
+  });
+
+  it("updates a plan's remaining balance live when a payment is recorded elsewhere", async () => {
+    const base = fx.system.gatewayUrl;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, base);
     const card = page
       .locator('mat-card')
       .filter({ has: page.getByRole('heading', { name: 'Laptop, 12 months' }) });
     const balance = card.locator('dd.balance');
     await balance.waitFor();
     const before = (await balance.textContent())?.trim();
-    const plans = await fx.gql<{ me: { plans: { id: string; title: string }[] } }>(
-      '{ me { plans { id title } } }',
+    const plans = await gqlAsPage<{ me: { plans: { id: string; title: string }[] } }>(
+      page,
+      base,
+      '{ me { ... on Customer { plans { id title } } } }',
     );
     const laptop = plans.data?.me.plans.find((p) => p.title === 'Laptop, 12 months');
     assert.ok(laptop);

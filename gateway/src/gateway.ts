@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import {
-  createGatewayRuntime,
-  getGraphQLWSOptions,
-  type GatewayRuntime,
-} from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express, { type Express, type RequestHandler } from 'express';
@@ -13,11 +10,17 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { SERVICE_SECRET_HEADER } from '../../subgraphs/shared/server/service-secret';
+import { IDENTITY_HEADER } from '../../subgraphs/shared/auth/identity-header';
+import { accountsAuthenticator, authenticate, type Authenticator } from './authentication';
+import { identityPlugin, sessionCookieFromSubgraph, webSocketAuthentication } from './identity';
 import { mountPortal } from './portal';
+import { createRateLimiters } from './rate-limit';
+import { loadManifest, trustedDocuments } from './trusted-documents';
 import {
   armorPlugins,
   CSRF_HEADERS,
   isAllowedOrigin,
+  maskUnexpectedErrors,
   OPERATION_LIMITS,
   securityHeaders,
 } from './hardening';
@@ -118,7 +121,15 @@ const SUBGRAPH_URLS = (config: GatewayConfig) => ({
  * The one public entry point: the composed supergraph over HTTP and graphql-ws (Rust query planner),
  * offline GraphiQL, health and readiness, and the portal's static files on the same origin.
  */
-export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
+export function createGateway(
+  config: GatewayConfig,
+  logger: Logger,
+  authenticator: Authenticator = accountsAuthenticator(
+    config.ACCOUNTS_URL,
+    config.SERVICE_SECRET,
+    logger,
+  ),
+): Gateway {
   const urls = SUBGRAPH_URLS(config);
   const secretHeader: [string, string] = [SERVICE_SECRET_HEADER, config.SERVICE_SECRET];
   const production = config.NODE_ENV === 'production';
@@ -127,8 +138,16 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
     ...(config.GATEWAY_QUERY_PLANNER === 'rust' ? { unifiedGraphHandler } : {}),
     graphiql: false,
     landingPage: false,
-    plugins: () => armorPlugins(production),
+    plugins: () => [
+      ...(config.GATEWAY_HARDENING === 'on' ? armorPlugins(production) : []),
+      identityPlugin(config.SERVICE_SECRET),
+    ],
     csrfPrevention: { requestHeaders: CSRF_HEADERS },
+    maskedErrors: { maskError: maskUnexpectedErrors },
+    persistedDocuments: trustedDocuments(
+      loadManifest(config.TRUSTED_DOCUMENTS_PATH),
+      config.TRUSTED_DOCUMENTS,
+    ),
     // batched requests ([{query}, …]) stay off: one operation per request, each within the limits
     batching: false,
     ...(production ? { disableIntrospection: { disableIf: () => true } } : {}),
@@ -140,13 +159,20 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
           : 'warn',
     transportEntries: {
       '*.http': {
-        headers: [secretHeader],
+        // the signed viewer of this request (HTTP and WebSocket alike), interpolated per fetch
+        headers: [secretHeader, [IDENTITY_HEADER, '{context.installaIdentity}']],
         options: {
           deduplicateInflightRequests: config.GATEWAY_DEDUPE_INFLIGHT,
           subscriptions: {
             kind: 'ws',
             location: '/graphql',
-            options: { connectionParams: { [SERVICE_SECRET_HEADER]: config.SERVICE_SECRET } },
+            options: {
+              connectionParams: {
+                [SERVICE_SECRET_HEADER]: config.SERVICE_SECRET,
+                // interpolated per subscription: the signed viewer of the client's connection
+                [IDENTITY_HEADER]: '{context.installaIdentity}',
+              },
+            },
           },
         },
       },
@@ -156,6 +182,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
       fromClientToSubgraphs: ({ request }) => ({
         'x-request-id': request.headers.get('x-request-id') ?? undefined,
       }),
+      fromSubgraphsToClient: sessionCookieFromSubgraph,
     },
   });
 
@@ -169,10 +196,32 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
   // served before the security headers, and not at all in production
   if (!production) mountGraphiQL(app);
   app.use(securityHeaders());
-  app.use('/graphql', limitBody(OPERATION_LIMITS.bodyBytes), runtime);
+  const limiters = createRateLimiters(
+    {
+      perIpPerMinute: config.RATE_LIMIT_PER_IP_PER_MINUTE,
+      perUserPerMinute: config.RATE_LIMIT_PER_USER_PER_MINUTE,
+      namespace: config.RATE_LIMIT_NAMESPACE,
+    },
+    config.REDIS_URL,
+    logger,
+  );
+  app.use(
+    '/graphql',
+    limiters.perIp,
+    limitBody(OPERATION_LIMITS.bodyBytes),
+    authenticate(authenticator),
+    limiters.perUser,
+    runtime,
+  );
   const hasPortal = mountPortal(app, config.PORTAL_DIR);
 
-  const httpServer = createServer(app);
+  const httpServer =
+    config.TLS_CERT_FILE && config.TLS_KEY_FILE
+      ? createHttpsServer(
+          { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) },
+          app,
+        )
+      : createServer(app);
   const wsServer = new WebSocketServer({
     server: httpServer,
     path: '/graphql',
@@ -181,7 +230,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
       isAllowedOrigin(info.origin, info.req.headers.host, config.ALLOWED_ORIGINS),
   });
   const wsCleanup = useServer(
-    getGraphQLWSOptions(runtime, () => ({})),
+    webSocketAuthentication(runtime, authenticator, limiters.allowConnection),
     wsServer,
   );
   logger.debug({ hasPortal }, 'gateway ready to listen');
@@ -202,6 +251,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): Gateway {
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await runtime.dispose();
+      await limiters.close();
     },
   };
 }

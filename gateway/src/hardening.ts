@@ -6,6 +6,8 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
+import { GraphQLError } from 'graphql';
+import { maskError } from 'graphql-yoga';
 
 /** Limits every operation must respect before any subgraph is called. */
 export const OPERATION_LIMITS = {
@@ -91,4 +93,39 @@ export function isAllowedOrigin(
   } catch {
     return false; // a malformed Origin header is refused
   }
+}
+
+/** Error codes subgraphs send on purpose; through the gateway they reach the client unchanged. */
+const INTENDED_ERROR_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+]);
+
+/**
+ * Yoga's masking, except for intended errors from subgraphs. Subscription errors from an upstream
+ * arrive thrown inside the event stream (not as result errors), which the default masks as
+ * INTERNAL_SERVER_ERROR: a FORBIDDEN subscription must still say FORBIDDEN.
+ */
+export const maskUnexpectedErrors: typeof maskError = (error, message, isDev) => {
+  const intended = intendedError(error) ?? intendedError((error as GraphQLError)?.originalError);
+  if (!intended) return maskError(error, message, isDev);
+  return new GraphQLError(intended.message, {
+    path: (error as GraphQLError).path ?? intended.path,
+    extensions: intended.extensions,
+  });
+};
+
+/** The error if it carries an intended code: upstream errors may be plain objects, not instances. */
+function intendedError(
+  error: unknown,
+): Pick<GraphQLError, 'message' | 'extensions' | 'path'> | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const candidate = error as Partial<GraphQLError>;
+  return typeof candidate.message === 'string' &&
+    INTENDED_ERROR_CODES.has(String(candidate.extensions?.code))
+    ? (candidate as GraphQLError)
+    : null;
 }

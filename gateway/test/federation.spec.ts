@@ -53,8 +53,11 @@ describe('the federated system through the gateway', { timeout: 300_000 }, () =>
   before(async () => {
     fx = await startSystemFixture();
     me = (
-      (await fx.gql<Me>('{ me { id plans { id title currency outstandingBalance { amount } } } }'))
-        .data as Me
+      (
+        await fx.gql<Me>(
+          '{ me { id ... on Customer { plans { id title currency outstandingBalance { amount } } } } }',
+        )
+      ).data as Me
     ).me;
   });
 
@@ -150,7 +153,11 @@ describe('the federated system through the gateway', { timeout: 300_000 }, () =>
     const requestId = `e2e-${process.pid}-request`;
     const response = await fetch(`${fx.system.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': requestId,
+        cookie: fx.customerCookie,
+      },
       body: JSON.stringify({
         query:
           'query Traced($id: ID!) { customer(id: $id) { email plans { payments { amount } } } }',

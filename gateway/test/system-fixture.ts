@@ -9,18 +9,36 @@ import {
 } from '../../subgraphs/shared/testing/test-database';
 import { silentLogger } from '../../subgraphs/shared/testing/subgraph-harness';
 import { startSystem, type RunningSystem } from '../../scripts/system';
-import { DEMO_EMAIL, recordSeedPayments, seedCustomersAndPlans } from '../../scripts/seed';
+import {
+  DEMO_EMAIL,
+  DEMO_PASSWORD_HINT,
+  readDemoAdminTotp,
+  recordSeedPayments,
+  seedCustomersAndPlans,
+} from '../../scripts/seed';
+import { sessionCookieOf, signInThroughGateway } from '../../scripts/gateway-client';
+
+export { sessionCookieOf, signInThroughGateway };
 
 export interface SystemFixture {
   system: RunningSystem;
   db: TestDatabase;
   logDir: string;
   usesRedis: boolean;
+  /** One GraphQL request, as the signed-in demo customer unless another `cookie` is given. */
   gql<T>(
     query: string,
     variables?: Record<string, unknown>,
+    cookie?: string | null,
   ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
-  wsClient(): Client;
+  /** The demo customer's session cookie (`name=value`). */
+  customerCookie: string;
+  /** Signs in through the gateway (TOTP when `totpSecret` is given); returns the cookie. */
+  signIn(email: string, password: string, totpSecret?: string): Promise<string>;
+  /** The demo admin's TOTP secret. */
+  adminTotpSecret: string;
+  /** A graphql-ws client through the gateway, with `cookie` (default: the demo customer's). */
+  wsClient(cookie?: string | null): Client;
   stop(): Promise<void>;
 }
 
@@ -40,36 +58,49 @@ export async function startSystemFixture(): Promise<SystemFixture> {
     secondSchedulesPort: redisUrl ? 0 : undefined,
     logDir,
     env: {
-      DEMO_VIEWER_EMAIL: DEMO_EMAIL,
+      MAIL_DIR: path.join(logDir, 'mail'),
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       GATEWAY_DEDUPE_INFLIGHT: 'false',
+      // its own rate-limit budget in a shared Redis: suites running at once share 127.0.0.1
+      RATE_LIMIT_NAMESPACE: `system-test-${process.pid}-${Date.now()}`,
+      // suites send hundreds of requests as one user from one address; the limits have their own tests
+      RATE_LIMIT_PER_IP_PER_MINUTE: '20000',
+      RATE_LIMIT_PER_USER_PER_MINUTE: '20000',
+      SIGN_IN_IP_LIMIT: '1000',
     },
   });
   const payments = await seedCustomersAndPlans(
     db.url,
     silentLogger(),
     new Date().toISOString().slice(0, 10),
+    { dataDir: logDir },
   );
   await recordSeedPayments(system.gatewayUrl, payments);
   const clients: Client[] = [];
+  const signIn = (email: string, password: string, totpSecret?: string) =>
+    signInThroughGateway(system.gatewayUrl, email, password, totpSecret);
+  const customerCookie = await signIn(DEMO_EMAIL, DEMO_PASSWORD_HINT);
   return {
     system,
     db,
     logDir,
     usesRedis: Boolean(redisUrl),
-    gql: async (query, variables = {}) => {
+    customerCookie,
+    signIn,
+    adminTotpSecret: readDemoAdminTotp(logDir) as string,
+    gql: async (query, variables = {}, cookie = customerCookie) => {
       const response = await fetch(`${system.gatewayUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return response.json() as never;
     },
-    wsClient: () => {
+    wsClient: (cookie = customerCookie) => {
       const client = createClient({
         url: `${system.gatewayUrl.replace('http', 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
+        webSocketImpl: webSocketWithCookie(cookie),
         retryAttempts: 0,
       });
       clients.push(client);
@@ -80,6 +111,15 @@ export async function startSystemFixture(): Promise<SystemFixture> {
       await system.stop();
       await db.dispose();
     },
+  };
+}
+
+/** A WebSocket class whose upgrade request carries `cookie`, as a browser's would. */
+function webSocketWithCookie(cookie: string | null) {
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
   };
 }
 

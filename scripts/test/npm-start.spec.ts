@@ -5,6 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, ROOT } from '../system';
+import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, DEMO_EMAIL, DEMO_PASSWORD_HINT } from '../seed';
+import { signInThroughGateway } from '../../gateway/test/system-fixture';
 
 /** Four consecutive free ports (gateway + three subgraphs), as `npm start` uses them. */
 async function freePortBlock(): Promise<number> {
@@ -69,7 +71,18 @@ describe('npm start (embedded PostgreSQL)', { timeout: 300_000 }, () => {
         `portal http://127\\.0\\.0\\.1:${port}/ .*GraphiQL http://127\\.0\\.0\\.1:${port}/graphiql`,
       ),
     );
-    assert.match(printed, /demo@installa\.test \/ demo-password-123 \(seeded now\)/);
+    assert.match(printed, /demo@installa\.test \/ demo-password-123;.* \(seeded now\)/);
+    const totp = /admin@installa\.test \/ admin-password-123, TOTP secret ([A-Z2-7]{16,})/.exec(
+      printed,
+    )?.[1];
+    assert.ok(totp, `the admin's TOTP secret is printed: ${printed}`);
+    // the printed secret is the one the admin enrolled: it signs in with MFA
+    await signInThroughGateway(
+      `http://127.0.0.1:${port}`,
+      DEMO_ADMIN_EMAIL,
+      DEMO_ADMIN_PASSWORD,
+      totp,
+    );
     const portal = await fetch(`http://127.0.0.1:${port}/plans`, {
       headers: { accept: 'text/html' },
     });
@@ -87,11 +100,16 @@ describe('npm start (embedded PostgreSQL)', { timeout: 300_000 }, () => {
     const second = start(dataDir, port);
     const again = await second.line;
     assert.doesNotMatch(again, /seeded now/);
+    const cookie = await signInThroughGateway(
+      `http://127.0.0.1:${port}`,
+      DEMO_EMAIL,
+      DEMO_PASSWORD_HINT,
+    );
     const body = (await (
       await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ me { plans { id } } }' }),
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ query: '{ me { ... on Customer { plans { id } } } }' }),
       })
     ).json()) as { data: { me: { plans: unknown[] } } };
     assert.equal(

@@ -5,6 +5,7 @@ import { useFieldCipher } from '../../shared/crypto/field-cipher';
 import { loadConfig } from './config';
 import { openAccountsOrm } from './orm';
 import { createServer } from './server';
+import { assertNoDemoAccounts } from './identity/demo-accounts';
 
 void runService(
   'accounts',
@@ -13,6 +14,7 @@ void runService(
     // before the ORM opens: migrations and encrypted columns use the configured keys
     useFieldCipher(fieldCipherFromConfig(config));
     const orm = await openAccountsOrm(config.DATABASE_URL, logger, config.DB_POOL_MAX);
+    if (config.NODE_ENV === 'production') await assertNoDemoAccounts(orm);
     const server = await createServer(config, orm, logger);
     const port = await server.listen(config.PORT);
     return {

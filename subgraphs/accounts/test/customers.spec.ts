@@ -8,6 +8,20 @@ import { createServer } from '../src/server';
 import { CustomerService } from '../src/customer/customer.service';
 import type { SingleResult, SubgraphServer } from '../../shared/server/subgraph-server';
 import type { AccountsContext } from '../src/context';
+import {
+  anonymousViewer,
+  customerViewer,
+  type ApiScope,
+  type Viewer,
+} from '../../shared/auth/viewer';
+import { IDENTITY_HEADER, identityKey, signIdentity } from '../../shared/auth/identity-header';
+
+const serviceViewer = (scopes: ApiScope[]): Viewer => ({
+  ...anonymousViewer('internal'),
+  role: 'SERVICE',
+  subjectId: 'key',
+  scopes,
+});
 
 const SECRET = 'test-service-secret-0123456789';
 
@@ -21,11 +35,7 @@ describe('accounts subgraph', () => {
   before(async () => {
     db = await createTestDatabase();
     orm = await openAccountsOrm(db.url, silentLogger(), 4, counter.onQuery);
-    server = await createServer(
-      { SERVICE_SECRET: SECRET, DEMO_VIEWER_EMAIL: 'customer0@example.test' },
-      orm,
-      silentLogger(),
-    );
+    server = await createServer({ SERVICE_SECRET: SECRET }, orm, silentLogger());
     const customers = new CustomerService(orm.em.fork());
     for (let i = 0; i < 120; i += 1) {
       ids.push(
@@ -59,9 +69,51 @@ describe('accounts subgraph', () => {
     assert.equal(errorCode(result), 'NOT_FOUND');
   });
 
-  it('resolves `me` to the configured development viewer', async () => {
-    const result = await server.execute<{ me: { email: string } }>('{ me { email } }');
-    assert.equal(result.data?.me.email, 'customer0@example.test');
+  it('resolves `me` to null for an anonymous caller and for an API key', async () => {
+    const anonymous = await server.execute('{ me { id } }', {}, anonymousViewer());
+    assert.deepEqual(anonymous.data, { me: null });
+    const service = await server.execute('{ me { id } }', {}, serviceViewer(['customers:read']));
+    assert.deepEqual(service.data, { me: null });
+  });
+
+  it('lets a customer read only itself, by id and through _entities (IDOR)', async () => {
+    const [own, other] = [ids[0] as string, ids[1] as string];
+    const viewer = customerViewer(own);
+    const byId = 'query($id: ID!) { customer(id: $id) { id } }';
+    assert.equal((await server.execute(byId, { id: own }, viewer)).errors, undefined);
+    assert.equal(errorCode(await server.execute(byId, { id: other }, viewer)), 'FORBIDDEN');
+    const entities = await server.execute(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id name } } }',
+      { r: [{ __typename: 'Customer', id: other }] },
+      viewer,
+    );
+    assert.equal(errorCode(entities), 'FORBIDDEN');
+    assert.equal(
+      errorCode(await server.execute('{ customers { edges { cursor } } }', {}, viewer)),
+      'FORBIDDEN',
+    );
+  });
+
+  it('refuses anonymous readers and API keys without customers:read', async () => {
+    const byId = 'query($id: ID!) { customer(id: $id) { id } }';
+    const id = ids[0];
+    assert.equal(
+      errorCode(await server.execute(byId, { id }, anonymousViewer())),
+      'UNAUTHENTICATED',
+    );
+    assert.equal(
+      errorCode(await server.execute(byId, { id }, serviceViewer(['plans:read']))),
+      'FORBIDDEN',
+    );
+    assert.equal(
+      (await server.execute(byId, { id }, serviceViewer(['customers:read']))).errors,
+      undefined,
+    );
+    const auditor = { ...serviceViewer([]), role: 'AUDITOR' as const, scopes: [] };
+    assert.equal(
+      (await server.execute('{ customers(first: 1) { edges { cursor } } }', {}, auditor)).errors,
+      undefined,
+    );
   });
 
   it('pages through customers with cursors, oldest first, without gaps or repeats', async () => {
@@ -136,7 +188,12 @@ describe('accounts subgraph', () => {
     );
     const forged = await post({ 'x-installa-service-secret': 'wrong-secret-wrong-secret-wrong' });
     assert.equal(forged.status, 401);
-    const allowed = await post({ 'x-installa-service-secret': SECRET });
+    const noIdentity = await post({ 'x-installa-service-secret': SECRET });
+    assert.equal(noIdentity.status, 401);
+    const allowed = await post({
+      'x-installa-service-secret': SECRET,
+      [IDENTITY_HEADER]: signIdentity(anonymousViewer(), identityKey(SECRET)),
+    });
     assert.equal(allowed.status, 200);
     const health = await fetch(`http://127.0.0.1:${port}/readyz`);
     assert.equal(health.status, 200);

@@ -21,7 +21,7 @@ export function createRequestContext(
   wakeOutbox: () => void,
 ): PaymentsContext {
   const em = orm.em.fork();
-  const payments = new PaymentService(em, wakeOutbox);
+  const payments = new PaymentService(em, base.viewer, wakeOutbox);
   const resolvers = new Map<Function, object>([
     [PaymentResolver, new PaymentResolver(payments)],
     [PlanPaymentsResolver, new PlanPaymentsResolver(payments)],

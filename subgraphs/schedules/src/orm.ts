@@ -4,12 +4,14 @@ import { AppliedPayment, Installment, InstallmentPlan } from './plan/plan.entity
 import { InboxEvent, OutboxEvent } from '../../shared/events/event-tables';
 import { migrations } from './migrations';
 import { AuditEntry } from '../../shared/audit/audit-entry.entity';
+import { ServicingAction } from './servicing-actions/servicing-action.entity';
 
 export const SCHEDULES_SCHEMA = 'schedules';
 export const schedulesEntities = [
   InstallmentPlan,
   Installment,
   AppliedPayment,
+  ServicingAction,
   OutboxEvent,
   InboxEvent,
   AuditEntry,

@@ -9,6 +9,7 @@ import {
   ServicingResolver,
 } from './servicing/servicing.resolver';
 import type { SchedulesContext } from './context';
+import { ServicingActionResolver } from './servicing-actions/servicing-action.resolver';
 
 /** The schedules subgraph schema (Federation 2). */
 export function buildSchedulesSchema(pubSub: PubSub): Promise<GraphQLSchema> {
@@ -19,6 +20,7 @@ export function buildSchedulesSchema(pubSub: PubSub): Promise<GraphQLSchema> {
       ServicingResolver,
       PlanScheduleResolver,
       InstallmentExplainResolver,
+      ServicingActionResolver,
     ],
     references: planReferences,
     container: ({ context }) => (context as SchedulesContext).container,

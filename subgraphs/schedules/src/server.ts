@@ -9,6 +9,12 @@ import { buildSchedulesSchema } from './schema';
 import { createRequestContext, type SchedulesContext } from './context';
 import { PAYMENT_RECORDED, paymentRecordedHandler } from './payment-intake/payment-intake';
 import type { SchedulesConfig } from './config';
+import type { AuditTrail } from '../../shared/audit/audit-trail';
+import {
+  DEFAULT_WAIVER_APPROVAL_THRESHOLD,
+  parseApprovalThresholds,
+} from './servicing-actions/approval-threshold';
+import { logAuditTrail } from './servicing-actions/log-audit-trail';
 
 export interface SchedulesService {
   server: SubgraphServer<SchedulesContext>;
@@ -20,11 +26,16 @@ export interface SchedulesService {
 export const businessClock = (fixed?: string) => () =>
   fixed ?? new Date().toISOString().slice(0, 10);
 
-/** The schedules subgraph: GraphQL server, payment inbox, plan outbox and balance pub/sub. */
+/**
+ * The schedules subgraph: GraphQL server, payment inbox, plan outbox and balance pub/sub.
+ * `options.audit` records maker-checker decisions (the log until the shared trail is wired in).
+ */
 export async function createServer(
-  config: Pick<SchedulesConfig, 'SERVICE_SECRET' | 'REDIS_URL' | 'PAYMENTS_URL' | 'BUSINESS_DATE'>,
+  config: Pick<SchedulesConfig, 'SERVICE_SECRET' | 'REDIS_URL' | 'PAYMENTS_URL' | 'BUSINESS_DATE'> &
+    Partial<Pick<SchedulesConfig, 'WAIVER_APPROVAL_THRESHOLD'>>,
   orm: MikroORM,
   logger: Logger,
+  options: { audit?: AuditTrail } = {},
 ): Promise<SchedulesService> {
   const { pubSub, close } = createAppPubSub(config.REDIS_URL);
   const outbox = new OutboxDispatcher({
@@ -34,13 +45,20 @@ export async function createServer(
     destinations: { payments: config.PAYMENTS_URL },
   });
   const today = businessClock(config.BUSINESS_DATE);
+  const thresholds =
+    config.WAIVER_APPROVAL_THRESHOLD ??
+    parseApprovalThresholds(DEFAULT_WAIVER_APPROVAL_THRESHOLD).thresholds;
+  const audit = options.audit ?? logAuditTrail(logger);
   const server = await createSubgraphServer<SchedulesContext>({
     name: 'schedules',
     schema: await buildSchedulesSchema(pubSub),
     logger,
     serviceSecret: config.SERVICE_SECRET,
     createContext: (base) =>
-      createRequestContext({ orm, today, wakeOutbox: () => outbox.wake() }, base),
+      createRequestContext(
+        { orm, today, wakeOutbox: () => outbox.wake(), pubSub, thresholds, audit },
+        base,
+      ),
     checkReady: () => checkDatabaseReady(orm),
     routes: (app) =>
       mountInbox(app, {

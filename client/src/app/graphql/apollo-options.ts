@@ -9,6 +9,7 @@ import { createClient } from 'graphql-ws';
 import { Session } from '../session/session';
 import { createCache } from './apollo-cache';
 import { createErrorLink } from './error-link';
+import { createTrustedDocumentLink } from './trusted-document-link';
 
 /** The gateway serves HTTP and graphql-ws on the same same-origin path. */
 const GRAPHQL_PATH = '/graphql';
@@ -52,7 +53,11 @@ export function apolloOptions(): ApolloClient.Options {
   });
 
   return {
-    link: ApolloLink.from([errors, ApolloLink.split(isSubscription, webSocket, http)]),
+    link: ApolloLink.from([
+      errors,
+      createTrustedDocumentLink(),
+      ApolloLink.split(isSubscription, webSocket, http),
+    ]),
     cache: createCache(),
   };
 }

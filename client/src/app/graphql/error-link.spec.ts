@@ -1,7 +1,7 @@
-import { ApolloClient, ApolloLink, gql, InMemoryCache } from '@apollo/client';
-import { of } from 'rxjs';
+import { ApolloClient, ApolloLink, gql, InMemoryCache, ServerError } from '@apollo/client';
+import { of, throwError } from 'rxjs';
 
-import { createErrorLink, ErrorLinkHooks } from './error-link';
+import { createErrorLink, ErrorLinkHooks, isStepUpRequired } from './error-link';
 
 const PING = gql`
   query Ping {
@@ -51,6 +51,54 @@ describe('createErrorLink', () => {
 
     await client.query({ query: PING });
 
+    expect(hooks.unauthenticated).not.toHaveBeenCalled();
+    expect(hooks.failed).not.toHaveBeenCalled();
+  });
+});
+
+describe('createErrorLink on expired sessions and step-up', () => {
+  let hooks: jasmine.SpyObj<ErrorLinkHooks>;
+
+  beforeEach(() => {
+    hooks = jasmine.createSpyObj<ErrorLinkHooks>('hooks', ['unauthenticated', 'failed']);
+  });
+
+  it("treats the gateway's HTTP 401 for a dead session cookie as UNAUTHENTICATED", async () => {
+    const client = new ApolloClient({
+      cache: new InMemoryCache(),
+      link: ApolloLink.from([
+        createErrorLink(hooks),
+        new ApolloLink(() =>
+          throwError(
+            () =>
+              new ServerError('Response not successful: Received status code 401', {
+                response: new Response('', { status: 401 }),
+                bodyText: '',
+              }),
+          ),
+        ),
+      ]),
+    });
+
+    await expectAsync(client.query({ query: PING })).toBeRejected();
+
+    expect(hooks.unauthenticated).toHaveBeenCalledTimes(1);
+    expect(hooks.failed).not.toHaveBeenCalled();
+  });
+
+  it('leaves STEP_UP_REQUIRED to the StepUp service instead of reporting it', async () => {
+    const client = clientAnswering(hooks, {
+      errors: [
+        {
+          message: 'Confirm with your authenticator code',
+          extensions: { code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' },
+        },
+      ],
+    });
+
+    const failure = await client.query({ query: PING }).catch((error: unknown) => error);
+
+    expect(isStepUpRequired(failure)).toBeTrue();
     expect(hooks.unauthenticated).not.toHaveBeenCalled();
     expect(hooks.failed).not.toHaveBeenCalled();
   });

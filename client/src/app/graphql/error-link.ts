@@ -1,4 +1,9 @@
-import { CombinedGraphQLErrors, CombinedProtocolErrors, ErrorLike } from '@apollo/client';
+import {
+  CombinedGraphQLErrors,
+  CombinedProtocolErrors,
+  ErrorLike,
+  ServerError,
+} from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 
 /** What the error link needs from the rest of the app; injected so tests can fake it. */
@@ -9,15 +14,31 @@ export interface ErrorLinkHooks {
   failed(operationName: string, error: ErrorLike): void;
 }
 
-function isUnauthenticated(error: ErrorLike): boolean {
-  const errors =
-    CombinedGraphQLErrors.is(error) || CombinedProtocolErrors.is(error) ? error.errors : [];
-  return errors.some((graphQLError) => graphQLError.extensions?.['code'] === 'UNAUTHENTICATED');
+function graphQLErrors(error: unknown): readonly { extensions?: Record<string, unknown> }[] {
+  return CombinedGraphQLErrors.is(error) || CombinedProtocolErrors.is(error) ? error.errors : [];
+}
+
+/**
+ * The session is gone: an UNAUTHENTICATED error, or the gateway's HTTP 401 for a dead or
+ * revoked cookie (that answer never reaches GraphQL, so it carries no error code).
+ */
+export function isUnauthenticated(error: unknown): boolean {
+  if (ServerError.is(error) && error.statusCode === 401) return true;
+  return graphQLErrors(error).some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
+}
+
+/** The action needs a fresh authenticator code first (FORBIDDEN, reason STEP_UP_REQUIRED). */
+export function isStepUpRequired(error: unknown): boolean {
+  return graphQLErrors(error).some(
+    (e) => e.extensions?.['code'] === 'FORBIDDEN' && e.extensions['reason'] === 'STEP_UP_REQUIRED',
+  );
 }
 
 /**
  * The one place that reacts to failed operations. Components still receive the error and
  * render their own error state; this link only routes session expiry and reports the rest.
+ * Step-up requests are expected answers that the StepUp service handles, so they are not
+ * reported as failures.
  */
 export function createErrorLink(hooks: ErrorLinkHooks): ErrorLink {
   return new ErrorLink(({ error, operation }) => {
@@ -25,6 +46,7 @@ export function createErrorLink(hooks: ErrorLinkHooks): ErrorLink {
       hooks.unauthenticated();
       return;
     }
+    if (isStepUpRequired(error)) return;
     hooks.failed(operation.operationName ?? 'anonymous operation', error);
   });
 }

@@ -3,6 +3,7 @@ import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatCardHarness } from '@angular/material/card/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
@@ -32,6 +33,7 @@ describe('PlanList', () => {
       imports: [ApolloTestingModule, PlanList],
       providers: [
         provideZonelessChangeDetection(),
+        provideRouter([]),
         // The app's own cache, so normalization and Money merging behave as in production.
         { provide: APOLLO_TESTING_CACHE, useFactory: createCache },
       ],

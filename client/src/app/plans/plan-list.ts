@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 
 import { Icon } from '../icons/icon';
@@ -19,7 +20,7 @@ export type PlanListView =
 /** "My plans": the signed-in customer's installment plans, kept live by subscriptions. */
 @Component({
   selector: 'app-plan-list',
-  imports: [Icon, MatButtonModule, MatProgressBarModule, PlanCard],
+  imports: [Icon, MatButtonModule, MatProgressBarModule, PlanCard, RouterLink],
   templateUrl: './plan-list.html',
   styleUrl: './plan-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,7 +38,8 @@ export class PlanList {
     if (result.dataState === 'complete') {
       const me = result.data.me;
       if (!me) return { kind: 'signed-out' };
-      return me.plans.length ? { kind: 'plans', plans: me.plans } : { kind: 'empty' };
+      const plans = 'plans' in me ? me.plans : [];
+      return plans.length ? { kind: 'plans', plans } : { kind: 'empty' };
     }
     // With errorPolicy "none" Apollo clears data on error: complete data and an error never
     // arrive together, so the checks above and below cannot both match.

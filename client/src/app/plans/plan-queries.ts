@@ -11,7 +11,8 @@ export interface Money {
   readonly currency: string;
 }
 
-export type PlanStatus = 'PENDING' | 'ACTIVE' | 'PAID_OFF' | 'DELINQUENT' | 'CANCELLED';
+export type PlanStatus =
+  'PENDING' | 'ACTIVE' | 'PAID_OFF' | 'DELINQUENT' | 'CANCELLED' | 'WRITTEN_OFF';
 export type InstallmentStatus = 'UPCOMING' | 'DUE' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE';
 
 export interface Installment {
@@ -45,13 +46,17 @@ export interface PlanSummary {
   readonly installments: readonly Installment[];
 }
 
+/** `me` is an Account: only customers have plans; staff users see none. */
 export interface MyPlansData {
-  readonly me: {
-    readonly __typename?: 'Customer';
-    readonly id: string;
-    readonly name: string;
-    readonly plans: readonly PlanSummary[];
-  } | null;
+  readonly me:
+    | {
+        readonly __typename?: 'Customer';
+        readonly id: string;
+        readonly name: string;
+        readonly plans: readonly PlanSummary[];
+      }
+    | { readonly __typename?: 'StaffUser'; readonly id: string; readonly name: string }
+    | null;
 }
 
 export interface PlanBalanceChangedData {
@@ -100,14 +105,16 @@ const PLAN_SUMMARY = gql`
   }
 `;
 
-/** The signed-in customer's plans; `me` is null when nobody is signed in. */
+/** The signed-in account's plans; `me` is null when nobody is signed in. */
 export const MY_PLANS = gql<MyPlansData, Record<string, never>>`
   query MyPlans {
     me {
       id
       name
-      plans {
-        ...PlanSummary
+      ... on Customer {
+        plans {
+          ...PlanSummary
+        }
       }
     }
   }

@@ -7,6 +7,7 @@ export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
   PAID_OFF: 'Paid off',
   DELINQUENT: 'Payment overdue',
   CANCELLED: 'Cancelled',
+  WRITTEN_OFF: 'Written off',
 };
 
 /** Customer-facing wording for installment statuses. */

@@ -1,56 +1,117 @@
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Component, provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+import { provideRouter, Router } from '@angular/router';
 
 import { LOGGER, Logger } from '../logging/logger';
-import { Session } from './session';
+import { SESSION_ENDED_NOTICE, Session, SessionGateway } from './session';
 
-/** An empty fixture, only there to give the harness loader a document to search. */
 @Component({ template: '' })
-class EmptyHost {}
+class Page {}
 
 describe('Session', () => {
   let logger: jasmine.SpyObj<Logger>;
+  let session: Session;
+  let router: Router;
 
   beforeEach(() => {
     logger = jasmine.createSpyObj<Logger>('logger', ['error', 'warn']);
     TestBed.configureTestingModule({
       providers: [
         provideZonelessChangeDetection(),
+        provideRouter([
+          { path: 'sign-in', component: Page },
+          { path: 'plans', component: Page },
+          { path: 'account/security', component: Page },
+        ]),
         { provide: LOGGER, useValue: logger },
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
+    session = TestBed.inject(Session);
+    router = TestBed.inject(Router);
   });
 
-  afterEach(() => document.querySelector('.cdk-overlay-container')?.remove());
+  it('sends the user to sign-in with the current page as returnUrl when the session ends', async () => {
+    await router.navigateByUrl('/account/security');
+    session.signedIn({ id: 'c1', name: 'Dana Demo', role: 'CUSTOMER' });
 
-  it('tells the user to sign in again when the session has ended', async () => {
-    const loader = TestbedHarnessEnvironment.documentRootLoader(TestBed.createComponent(EmptyHost));
-    TestBed.inject(Session).signInRequired();
+    session.signInRequired();
+    await new Promise((resolve) => setTimeout(resolve));
 
-    // The snack bar module is imported on demand, so it appears a little later.
-    const snackBar = await waitFor(() => loader.getHarnessOrNull(MatSnackBarHarness));
-    expect(await snackBar.getMessage()).toBe('Your session has ended. Please sign in again.');
-    expect(await snackBar.getActionDescription()).toBe('Dismiss');
+    expect(router.url).toBe('/sign-in?returnUrl=%2Faccount%2Fsecurity');
+    expect(session.account()).toBeNull();
+    expect(session.takeNotice()).toBe(SESSION_ENDED_NOTICE);
+    expect(session.takeNotice()).withContext('the notice is shown once').toBeNull();
+  });
+
+  it('returns to the page being opened when the session ends during a navigation', async () => {
+    await router.navigateByUrl('/plans');
+    router.events.subscribe(() => {
+      if (router.currentNavigation() && router.url === '/plans') session.signInRequired();
+    });
+
+    await router.navigateByUrl('/account/security');
+    await new Promise((resolve) => setTimeout(resolve));
+
+    expect(router.url).toBe('/sign-in?returnUrl=%2Faccount%2Fsecurity');
+  });
+
+  it('does nothing more when already on the sign-in page', async () => {
+    await router.navigateByUrl('/sign-in?returnUrl=%2Fplans');
+    session.signInRequired();
+    await new Promise((resolve) => setTimeout(resolve));
+
+    expect(router.url).toBe('/sign-in?returnUrl=%2Fplans');
+  });
+
+  it('signs out on the server, forgets the account and goes to sign-in', async () => {
+    const gateway = jasmine.createSpyObj<SessionGateway>('gateway', ['signOut']);
+    gateway.signOut.and.resolveTo();
+    session.connect(gateway);
+    session.signedIn({ id: 'c1', name: 'Dana Demo', role: 'CUSTOMER' });
+    await router.navigateByUrl('/plans');
+
+    await session.signOut();
+
+    expect(gateway.signOut).toHaveBeenCalledTimes(1);
+    expect(session.account()).toBeNull();
+    expect(router.url).toBe('/sign-in');
+    expect(session.takeNotice()).toBe('You have signed out.');
+  });
+
+  it('does not call a sign-out "session ended" when the server already forgot the session', async () => {
+    const gateway: SessionGateway = {
+      signOut: async () => {
+        session.signInRequired(); // what the error link does on UNAUTHENTICATED
+        throw new Error('UNAUTHENTICATED');
+      },
+    };
+    session.connect(gateway);
+    await router.navigateByUrl('/plans');
+
+    await session.signOut();
+    await new Promise((resolve) => setTimeout(resolve));
+
+    expect(router.url).toBe('/sign-in');
+    expect(session.takeNotice()).toBe('You have signed out.');
+  });
+
+  it('still ends the local session when the sign-out request fails', async () => {
+    const gateway = jasmine.createSpyObj<SessionGateway>('gateway', ['signOut']);
+    gateway.signOut.and.rejectWith(new Error('offline'));
+    session.connect(gateway);
+    session.signedIn({ id: 'c1', name: 'Dana Demo', role: 'CUSTOMER' });
+
+    await session.signOut();
+
+    expect(session.account()).toBeNull();
+    expect(router.url).toBe('/sign-in');
+    expect(logger.warn).toHaveBeenCalled();
   });
 
   it('reports other failures to the logger with the operation name', () => {
     const error = new Error('Gateway unreachable');
-    TestBed.inject(Session).reportFailure('MyPlans', error);
+    session.reportFailure('MyPlans', error);
 
     expect(logger.error).toHaveBeenCalledOnceWith('GraphQL operation MyPlans failed', error);
   });
 });
-
-async function waitFor<T>(find: () => Promise<T | null>, timeoutMs = 2000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error('Timed out waiting for the snack bar');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

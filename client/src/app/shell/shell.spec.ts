@@ -4,11 +4,13 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Component, provideZonelessChangeDetection } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MatSidenavHarness } from '@angular/material/sidenav/testing';
 import { Title } from '@angular/platform-browser';
 import { provideRouter, Router, TitleStrategy } from '@angular/router';
 import { of } from 'rxjs';
 
+import { Session } from '../session/session';
 import { axeViolations } from '../testing/axe';
 import { PageTitle } from './page-title';
 import { Shell } from './shell';
@@ -85,6 +87,49 @@ describe('Shell', () => {
 
     it('has no axe violations', async () => {
       expect(await axeViolations(fixture.nativeElement)).toEqual([]);
+    });
+  });
+
+  describe('when signed in', () => {
+    beforeEach(async () => {
+      await render(false);
+      TestBed.inject(Session).signedIn({ id: 'c1', name: 'Dana Demo', role: 'CUSTOMER' });
+    });
+
+    async function accountMenu(): Promise<MatMenuHarness> {
+      for (let tries = 0; tries < 100; tries++) {
+        await fixture.whenStable();
+        const menu = await loader.getHarnessOrNull(MatMenuHarness);
+        if (menu) return menu;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error('The account menu did not appear');
+    }
+
+    it("shows an account menu with the user's name, Security, Privacy and Sign out", async () => {
+      const menu = await accountMenu();
+      expect(await menu.getTriggerText()).toBe('Account menu for Dana Demo');
+      await menu.open();
+      const items = await menu.getItems();
+      expect(await Promise.all(items.map((item) => item.getText()))).toEqual([
+        'Security',
+        'Privacy and your data',
+        'Sign out',
+      ]);
+      expect(await axeViolations(fixture.nativeElement)).toEqual([]);
+      // The open menu lives in the overlay container outside every landmark, as any popup
+      // menu does; `region` is a page-level best practice that a popup cannot meet.
+      const overlay = document.querySelector('.cdk-overlay-container')!;
+      expect(await axeViolations(overlay, ['region'])).toEqual([]);
+      await menu.close();
+    });
+
+    it('signs out from the menu', async () => {
+      const signOut = spyOn(TestBed.inject(Session), 'signOut').and.resolveTo();
+      const menu = await accountMenu();
+      await menu.clickItem({ text: 'Sign out' });
+
+      expect(signOut).toHaveBeenCalled();
     });
   });
 

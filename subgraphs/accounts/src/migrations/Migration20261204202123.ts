@@ -14,7 +14,7 @@ export class Migration20261204202123 extends Migration {
     auditEntryTableSql('accounts').forEach((sql) => this.addSql(sql));
 
     this.addSql(
-      `create table "accounts"."consent" ("id" uuid not null, "customer_id" uuid not null, "purpose" text check ("purpose" in ('MARKETING_EMAIL', 'PRODUCT_ANALYTICS', 'PARTNER_SHARING')) not null, "text_version" varchar(32) not null, "granted_at" timestamptz not null, "withdrawn_at" timestamptz null, "source_ip" varchar(64) not null, constraint "consent_pkey" primary key ("id"));`,
+      `create table "accounts"."consent" ("id" uuid not null, "customer_id" uuid not null, "purpose" text check ("purpose" in ('MARKETING_EMAIL', 'PRODUCT_ANALYTICS', 'PARTNER_SHARING')) not null, "text_version" varchar(32) not null, "granted_at" timestamptz not null, "withdrawn_at" timestamptz null, "source_ip" text not null, constraint "consent_pkey" primary key ("id"));`,
     );
     this.addSql(
       `create index "consent_customer_purpose_idx" on "accounts"."consent" ("customer_id", "purpose", "granted_at");`,

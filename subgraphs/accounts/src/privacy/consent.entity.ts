@@ -9,6 +9,7 @@ import {
 } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Customer } from '../customer/customer.entity';
+import { EncryptedStringType } from '../../../shared/crypto/encrypted-string.type';
 
 /** What a customer may consent to; each purpose is granted and withdrawn on its own. */
 export enum ConsentPurpose {
@@ -46,8 +47,8 @@ export class Consent {
   @Property({ type: 'datetime', nullable: true })
   withdrawnAt: Date | null = null;
 
-  /** Client address the grant came from (proof of consent, Art. 7(1)). */
-  @Property({ type: 'string', length: 64 })
+  /** Client address the grant came from (proof of consent, Art. 7(1)), encrypted. */
+  @Property({ type: new EncryptedStringType('consent.source_ip') })
   sourceIp: string;
 
   constructor(customer: Customer, purpose: ConsentPurpose, textVersion: string, sourceIp: string) {

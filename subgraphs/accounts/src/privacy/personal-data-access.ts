@@ -43,18 +43,16 @@ export class PersonalDataAccess {
     private readonly em: EntityManager,
     private readonly viewer: Viewer,
     private readonly audit: ChainedAuditTrail,
-    /** Development stand-in for sign-in (DEMO_VIEWER_EMAIL): anonymous callers read it as self. */
-    private readonly demoViewerEmail?: string,
   ) {}
 
   /** The value of `field` of `customer` as this viewer may see it. */
   async read(
-    customer: { id: string; email: string },
+    customer: { id: string; isOwnAccount?: boolean },
     field: PersonalField,
     value: string | null,
   ): Promise<string | null> {
     const customerId = customer.id;
-    if (this.isDemoViewer(customer)) return value;
+    if (customer.isOwnAccount) return value;
     requireRead(this.viewer, customerId, 'customers:read');
     if (this.viewer.role === 'CUSTOMER' || this.revealed.has(customerId)) return value;
     if (this.viewer.role === 'AGENT') return value === null ? null : MASKS[field](value);
@@ -63,14 +61,6 @@ export class PersonalDataAccess {
     this.fieldsRead.set(customerId, fields);
     await this.reads.load(customerId);
     return value;
-  }
-
-  private isDemoViewer(customer: { email: string }): boolean {
-    return (
-      this.viewer.role === null &&
-      this.demoViewerEmail !== undefined &&
-      this.demoViewerEmail.toLowerCase() === customer.email
-    );
   }
 
   /** Marks a customer revealed for the rest of this request (the caller audited why). */

@@ -1,5 +1,4 @@
 import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { notFound } from '../../../shared/errors/domain-error';
 import { CustomerRef, PaymentType, PlanRef } from './payment.type';
 import { RecordPaymentInput } from './payment.inputs';
 import { RecordPaymentResult } from './payment.results';
@@ -9,11 +8,12 @@ import type { PaymentService } from './payment.service';
 export class PaymentResolver {
   constructor(private readonly paymentService: PaymentService) {}
 
-  @Query(() => PaymentType, { description: 'One payment by id; NOT_FOUND if there is none.' })
+  @Query(() => PaymentType, {
+    description:
+      'One payment by id. NOT_FOUND if there is none; FORBIDDEN for a payment the viewer may not read.',
+  })
   async payment(@Arg('id', () => ID) id: string): Promise<PaymentType> {
-    const payment = await this.paymentService.byId.load(id);
-    if (!payment) throw notFound('Payment', id);
-    return PaymentType.from(payment);
+    return PaymentType.from(await this.paymentService.get(id));
   }
 
   @Mutation(() => RecordPaymentResult, {
@@ -35,7 +35,7 @@ export class PlanPaymentsResolver {
     description: 'Payments received for this plan, oldest first.',
   })
   async payments(@Root() plan: PlanRef): Promise<PaymentType[]> {
-    return (await this.paymentService.byPlan.load(plan.id)).map(PaymentType.from);
+    return (await this.paymentService.ofPlan(plan.id)).map(PaymentType.from);
   }
 }
 
@@ -47,6 +47,6 @@ export class CustomerPaymentsResolver {
     description: 'Payments by this customer on any plan, oldest first.',
   })
   async payments(@Root() customer: CustomerRef): Promise<PaymentType[]> {
-    return (await this.paymentService.byCustomer.load(customer.id)).map(PaymentType.from);
+    return (await this.paymentService.ofCustomer(customer.id)).map(PaymentType.from);
   }
 }

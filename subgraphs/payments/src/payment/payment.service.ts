@@ -5,7 +5,19 @@ import { Payment } from './payment.entity';
 import { PlanDirectoryEntry } from '../plan-directory/plan-directory.entity';
 import { OutboxEvent } from '../../../shared/events/event-tables';
 import { Money, isKnownCurrency } from '../../../shared/money/money';
-import { badInput, conflict } from '../../../shared/errors/domain-error';
+import { badInput, conflict, notFound } from '../../../shared/errors/domain-error';
+import {
+  authorizeRead,
+  ownershipForbidden,
+  UUID_PATTERN,
+} from '../../../shared/auth/entity-access';
+import {
+  requireRead,
+  requireRole,
+  requireScope,
+  requireSignedIn,
+} from '../../../shared/auth/policy';
+import type { Viewer } from '../../../shared/auth/viewer';
 import { CurrencyMismatch, PaymentRecorded, PlanNotFound } from './payment.results';
 import { PaymentType } from './payment.type';
 import type { RecordPaymentInput } from './payment.inputs';
@@ -13,21 +25,24 @@ import type { RecordPaymentInput } from './payment.inputs';
 /** Topic announcing a succeeded payment to schedules. */
 export const PAYMENT_RECORDED = 'payment.recorded';
 
+const isUuid = (id: string): boolean => UUID_PATTERN.test(id);
+
 const groupBy = <T>(rows: T[], key: (row: T) => string, ids: readonly string[]): T[][] =>
   ids.map((id) => rows.filter((r) => key(r) === id));
 
 /** Payment use cases for one request; owns the transaction and the flush. */
 export class PaymentService {
-  readonly byId = new DataLoader<string, Payment | null>(async (ids) => {
-    const rows = await this.em.find(Payment, { id: { $in: [...ids] } });
+  private readonly byId = new DataLoader<string, Payment | null>(async (ids) => {
+    // an id that is not a UUID matches nothing, and must not fail the batch on a bad cast
+    const rows = await this.em.find(Payment, { id: { $in: ids.filter(isUuid) } });
     return ids.map((id) => rows.find((p) => p.id === id) ?? null);
   });
 
-  readonly byPlan = new DataLoader<string, Payment[]>(async (ids) =>
+  private readonly byPlan = new DataLoader<string, Payment[]>(async (ids) =>
     groupBy(
       await this.em.find(
         Payment,
-        { planId: { $in: [...ids] } },
+        { planId: { $in: ids.filter(isUuid) } },
         { orderBy: { createdAt: 'asc', id: 'asc' } },
       ),
       (p) => p.planId,
@@ -35,11 +50,11 @@ export class PaymentService {
     ),
   );
 
-  readonly byCustomer = new DataLoader<string, Payment[]>(async (ids) =>
+  private readonly byCustomer = new DataLoader<string, Payment[]>(async (ids) =>
     groupBy(
       await this.em.find(
         Payment,
-        { customerId: { $in: [...ids] } },
+        { customerId: { $in: ids.filter(isUuid) } },
         { orderBy: { createdAt: 'asc', id: 'asc' } },
       ),
       (p) => p.customerId,
@@ -47,23 +62,74 @@ export class PaymentService {
     ),
   );
 
+  /** Owner and currency of plans, from the directory: one SELECT for N plans. */
+  private readonly directory = new DataLoader<string, PlanDirectoryEntry | null>(async (ids) => {
+    const rows = await this.em.find(PlanDirectoryEntry, { planId: { $in: ids.filter(isUuid) } });
+    return ids.map((id) => rows.find((p) => p.planId === id) ?? null);
+  });
+
   constructor(
     private readonly em: EntityManager,
+    private readonly viewer: Viewer,
     private readonly onOutbox: () => void = () => undefined,
   ) {}
 
   /**
+   * The payment if the viewer may read it (customers their own, staff all, keys with
+   * `payments:read`; a customer gets FORBIDDEN for an unknown id too); null when there is none.
+   */
+  async find(id: string): Promise<Payment | null> {
+    requireSignedIn(this.viewer);
+    const payment = await this.byId.load(id);
+    return authorizeRead(this.viewer, 'payments:read', payment, (p) => p.customerId);
+  }
+
+  /** As `find`, NOT_FOUND when there is none. */
+  async get(id: string): Promise<Payment> {
+    const payment = await this.find(id);
+    if (!payment) throw notFound('Payment', id);
+    return payment;
+  }
+
+  /**
+   * Payments of a plan, oldest first. A customer must own the plan (its directory entry says who
+   * does; an unknown plan is FORBIDDEN for them, like another's); staff and keys with
+   * `payments:read` see any plan's, none for an unknown plan.
+   */
+  async ofPlan(planId: string): Promise<Payment[]> {
+    requireSignedIn(this.viewer);
+    requireScope(this.viewer, 'payments:read');
+    if (this.viewer.role === 'CUSTOMER') {
+      const plan = await this.directory.load(planId);
+      if (plan?.customerId !== this.viewer.customerId) throw ownershipForbidden();
+    }
+    return this.byPlan.load(planId);
+  }
+
+  /** Payments of a customer on any plan, oldest first, if the viewer may read them. */
+  ofCustomer(customerId: string): Promise<Payment[]> {
+    requireRead(this.viewer, customerId, 'payments:read');
+    return this.byCustomer.load(customerId);
+  }
+
+  /**
    * Records a succeeded payment and, in the same transaction, an outbox event for schedules.
    * A repeated idempotency key returns the first payment when the request is the same, and is a
-   * CONFLICT when it differs.
+   * CONFLICT when it differs. Customers for their own plans (another's or an unknown plan is
+   * FORBIDDEN), agents and admins for any, API keys with `payments:write`; never auditors.
    */
   async recordPayment(
     input: RecordPaymentInput,
   ): Promise<PaymentRecorded | PlanNotFound | CurrencyMismatch> {
+    // AUDITOR is read-only; API keys need payments:write; customers pay their own plans only
+    requireRole(this.viewer, 'CUSTOMER', 'AGENT', 'ADMIN', 'SERVICE');
+    requireScope(this.viewer, 'payments:write');
     const amount = this.validAmount(input);
+    const plan = await this.directory.load(input.planId);
+    if (this.viewer.role === 'CUSTOMER' && plan?.customerId !== this.viewer.customerId)
+      throw ownershipForbidden();
     const previous = await this.em.findOne(Payment, { idempotencyKey: input.idempotencyKey });
     if (previous) return this.replay(previous, input);
-    const plan = await this.em.findOne(PlanDirectoryEntry, { planId: input.planId });
     if (!plan)
       return Object.assign(new PlanNotFound(), {
         code: 'PLAN_NOT_FOUND',

@@ -4,6 +4,7 @@ import type { PubSub } from 'type-graphql';
 import { AppliedPayment, InstallmentPlan, StoredPlanStatus } from '../plan/plan.entity';
 import { allocatePayment, planTotals } from '../plan/plan-balance';
 import { storeReplayedState } from '../plan/plan-replay';
+import { appliedWaivers } from '../servicing-actions/applied-waivers';
 import { parseDecimalString } from '../../../shared/money/decimal.scalar';
 import type { EventHandler } from '../../../shared/events/inbox-receiver';
 import type { Logger } from 'pino';
@@ -12,6 +13,10 @@ import type { Logger } from 'pino';
 export const PAYMENT_RECORDED = 'payment.recorded';
 /** PubSub topic for one plan's balance changes. */
 export const planBalanceTopic = (planId: string) => `PLAN_BALANCE_CHANGED:${planId}`;
+/** What is published on a plan's balance topic. */
+export interface PlanBalanceEvent {
+  planId: string;
+}
 
 const paymentRecorded = z.object({
   paymentId: z.uuid(),
@@ -22,9 +27,10 @@ const paymentRecorded = z.object({
 
 /**
  * Applies a recorded payment to its plan: locks the plan row (concurrent payments for one plan
- * apply one after the other), then stores the engine's replay of all its payments (plans with
- * terms) or allocates oldest installment first, fees → interest → principal (plans opened with an
- * explicit schedule); marks the plan paid off when nothing remains; publishes after commit.
+ * apply one after the other), then stores the engine's replay of all its payments and applied
+ * waivers (plans with terms) or allocates oldest installment first, fees → interest → principal
+ * (plans opened with an explicit schedule); marks an active plan paid off when nothing remains;
+ * publishes after commit.
  */
 export function paymentRecordedHandler(
   pubSub: PubSub,
@@ -58,17 +64,20 @@ export function paymentRecordedHandler(
     if (plan.terms) {
       // plans with terms: the engine's replay of every payment is the one source of paid amounts
       const earlier = await em.find(AppliedPayment, { plan });
-      storeReplayedState(plan, [...earlier, applied], today());
+      storeReplayedState(plan, [...earlier, applied], today(), await appliedWaivers(em, plan.id));
     } else {
       const leftover = allocatePayment(plan.installments.getItems(), amount);
       plan.creditBalance = plan.creditBalance.plus(leftover);
-      if (planTotals(plan, plan.installments.getItems()).outstanding.isZero())
+      const isRepaid = planTotals(plan, plan.installments.getItems()).outstanding.isZero();
+      // a written-off plan stays written off when recoveries repay it, as with plans with terms
+      if (isRepaid && plan.status === StoredPlanStatus.ACTIVE)
         plan.status = StoredPlanStatus.PAID_OFF;
     }
     em.persist(applied);
     await em.flush();
     return () => {
-      void pubSub.publish(planBalanceTopic(plan.id), { planId: plan.id });
+      const event: PlanBalanceEvent = { planId: plan.id };
+      void pubSub.publish(planBalanceTopic(plan.id), event);
     };
   };
 }

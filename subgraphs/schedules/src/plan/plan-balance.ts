@@ -17,11 +17,19 @@ export enum PlanStatus {
   PAID_OFF = 'PAID_OFF',
   DELINQUENT = 'DELINQUENT',
   CANCELLED = 'CANCELLED',
+  WRITTEN_OFF = 'WRITTEN_OFF',
 }
 
 type Components = Pick<
   Installment,
-  'principal' | 'interest' | 'fees' | 'paidPrincipal' | 'paidInterest' | 'paidFees'
+  | 'principal'
+  | 'interest'
+  | 'fees'
+  | 'paidPrincipal'
+  | 'paidInterest'
+  | 'paidFees'
+  | 'waivedInterest'
+  | 'waivedFees'
 >;
 
 /** Amount due on an installment: principal + interest + fees (no rounding; all in minor units). */
@@ -30,24 +38,32 @@ export const installmentTotal = (i: Components): Decimal =>
 /** Amount paid towards an installment, all components. */
 export const installmentPaid = (i: Components): Decimal =>
   i.paidPrincipal.plus(i.paidInterest).plus(i.paidFees);
-/** Still owed on an installment (never negative: allocation never pays beyond a component). */
+/** Forgiven on an installment by applied waivers (interest and fees). */
+export const installmentWaived = (i: Components): Decimal => i.waivedInterest.plus(i.waivedFees);
+/**
+ * Still owed on an installment: total − paid − waived (never negative: allocation never pays
+ * beyond what is open, and a waiver never forgives more than is open).
+ */
 export const installmentRemaining = (i: Components): Decimal =>
-  installmentTotal(i).minus(installmentPaid(i));
+  installmentTotal(i).minus(installmentPaid(i)).minus(installmentWaived(i));
 
 /**
  * Sums over the plan, as Money in its currency. `paid` counts what was allocated to installments
- * plus the credit held for later due dates (money the customer has paid); `outstanding` is what is
- * still owed after both, never below zero (an overpayment stays visible as credit).
+ * plus the credit held for later due dates (money the customer has paid); `waived` what applied
+ * waivers forgave; `outstanding` is what is still owed after all of them, never below zero (an
+ * overpayment stays visible as credit).
  */
 export function planTotals(plan: InstallmentPlan, installments: readonly Installment[]) {
   const totalRepayable = installments.reduce((a, i) => a.plus(installmentTotal(i)), new Dec(0));
   const paid = installments
     .reduce((a, i) => a.plus(installmentPaid(i)), new Dec(0))
     .plus(plan.creditBalance);
+  const waived = installments.reduce((a, i) => a.plus(installmentWaived(i)), new Dec(0));
   return {
     totalRepayable: Money.of(totalRepayable, plan.currency),
     paid: Money.of(paid, plan.currency),
-    outstanding: Money.of(Dec.max(totalRepayable.minus(paid), 0), plan.currency),
+    waived: Money.of(waived, plan.currency),
+    outstanding: Money.of(Dec.max(totalRepayable.minus(paid).minus(waived), 0), plan.currency),
     credit: Money.of(plan.creditBalance, plan.currency),
   };
 }
@@ -107,13 +123,13 @@ export function planStatus(
 export function allocatePayment(installments: Installment[], amount: Decimal): Decimal {
   let left = amount;
   for (const inst of [...installments].sort((a, b) => a.number - b.number)) {
-    for (const [due, paid] of [
-      ['fees', 'paidFees'],
-      ['interest', 'paidInterest'],
-      ['principal', 'paidPrincipal'],
+    for (const [due, paid, waived] of [
+      ['fees', 'paidFees', 'waivedFees'],
+      ['interest', 'paidInterest', 'waivedInterest'],
+      ['principal', 'paidPrincipal', null],
     ] as const) {
       if (left.lte(0)) return new Dec(0);
-      const open = inst[due].minus(inst[paid]);
+      const open = inst[due].minus(inst[paid]).minus(waived ? inst[waived] : 0);
       if (open.lte(0)) continue;
       const take = Dec.min(open, left);
       inst[paid] = inst[paid].plus(take);

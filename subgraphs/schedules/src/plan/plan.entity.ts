@@ -20,6 +20,8 @@ export enum StoredPlanStatus {
   ACTIVE = 'ACTIVE',
   PAID_OFF = 'PAID_OFF',
   CANCELLED = 'CANCELLED',
+  /** Charged off as uncollectible by an approved write-off; what is owed stays owed. */
+  WRITTEN_OFF = 'WRITTEN_OFF',
 }
 
 /** An installment plan: a principal repaid in scheduled installments by one customer. */
@@ -78,7 +80,7 @@ export class InstallmentPlan {
 @Entity({ tableName: 'installment' })
 @Unique({ name: 'installment_plan_number_unique', properties: ['plan', 'number'] })
 export class Installment {
-  [OptionalProps]?: 'paidPrincipal' | 'paidInterest' | 'paidFees';
+  [OptionalProps]?: 'paidPrincipal' | 'paidInterest' | 'paidFees' | 'waivedInterest' | 'waivedFees';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -111,6 +113,14 @@ export class Installment {
 
   @Property({ type: DecimalJsType, precision: 19, scale: 4 })
   paidFees: Decimal = new Dec(0);
+
+  /** Interest forgiven by applied waivers (the engine replay's waived interest). */
+  @Property({ type: DecimalJsType, precision: 19, scale: 4, default: 0 })
+  waivedInterest: Decimal = new Dec(0);
+
+  /** Fees forgiven by applied waivers (the engine replay's waived fees). */
+  @Property({ type: DecimalJsType, precision: 19, scale: 4, default: 0 })
+  waivedFees: Decimal = new Dec(0);
 
   constructor(
     plan: InstallmentPlan,

@@ -7,6 +7,9 @@ import { Money, Dec, isKnownCurrency, type Dec as Decimal } from '../../../share
 import { badInput, notFound } from '../../../shared/errors/domain-error';
 import { parsePlanTerms, previewSchedule, scheduleToJson } from '../engine';
 import { engineCall } from './engine-call';
+import type { AppliedWaiverRecord } from './plan-events';
+import { appliedWaivers } from '../servicing-actions/applied-waivers';
+import { UUID_PATTERN } from '../../../shared/auth/entity-access';
 
 /** Today's business date as ISO "YYYY-MM-DD" (a clock the domain is given, never Date.now inside). */
 export type BusinessClock = () => string;
@@ -38,7 +41,8 @@ export class PlanService {
   readonly byCustomer = new DataLoader<string, InstallmentPlan[]>(async (customerIds) => {
     const rows = await this.em.find(
       InstallmentPlan,
-      { customerId: { $in: [...customerIds] } },
+      // a customer id that is not a UUID has no plans, and must not fail the batch on a bad cast
+      { customerId: { $in: customerIds.filter((id) => UUID_PATTERN.test(id)) } },
       {
         populate: ['installments'],
         strategy: LoadStrategy.JOINED,
@@ -53,6 +57,13 @@ export class PlanService {
     readonly today: BusinessClock,
     private readonly onOutbox: () => void = () => undefined,
   ) {}
+
+  /** Forgets what this unit of work loaded, so the next reads see the database as it is now. */
+  clearCache(): void {
+    this.byId.clearAll();
+    this.byCustomer.clearAll();
+    this.em.clear();
+  }
 
   async get(id: string): Promise<InstallmentPlan> {
     const plan = await this.byId.load(id);
@@ -96,6 +107,11 @@ export class PlanService {
       { customerId, title, currency: terms.currency, principal, installments },
       rawTerms,
     );
+  }
+
+  /** Applied waivers of a plan, oldest first (the source of its WAIVER events). */
+  appliedWaivers(planId: string): Promise<AppliedWaiverRecord[]> {
+    return appliedWaivers(this.em, planId);
   }
 
   /** Applied payments of a plan, oldest first (the source of its PAYMENT events). */

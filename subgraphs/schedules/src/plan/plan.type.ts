@@ -11,6 +11,7 @@ import {
   repaidPercent,
   installmentPaid,
   installmentStatus,
+  installmentWaived,
   installmentTotal,
   nextUnpaid,
   planStatus,
@@ -28,6 +29,10 @@ registerEnumType(PlanStatus, {
       description: 'At least one installment is past its due date and not fully paid.',
     },
     CANCELLED: { description: 'Cancelled before completion.' },
+    WRITTEN_OFF: {
+      description:
+        'Charged off as uncollectible by an approved write-off; what is owed stays owed and later payments still apply.',
+    },
   },
 });
 registerEnumType(InstallmentStatus, {
@@ -78,6 +83,11 @@ export class InstallmentType {
   })
   paidTotal!: string;
 
+  @Field(() => DecimalScalar, {
+    description: 'Forgiven by applied waivers (interest and fees); not part of paidTotal.',
+  })
+  waivedTotal!: string;
+
   @Field(() => InstallmentStatus, { description: 'State on the business date.' })
   status!: InstallmentStatus;
 
@@ -101,6 +111,7 @@ export class InstallmentType {
       fees: fixed(i.fees),
       total: fixed(installmentTotal(i)),
       paidTotal: fixed(installmentPaid(i)),
+      waivedTotal: fixed(installmentWaived(i)),
       status: installmentStatus(i, today, next),
     });
   }
@@ -129,8 +140,15 @@ export class PlanType {
   @Field(() => DateTimeScalar, { description: 'When the plan was created (UTC).' })
   createdAt!: Date;
 
-  @Field(() => MoneyType, { description: 'Still to pay: totalRepayable − paidAmount.' })
+  @Field(() => MoneyType, {
+    description: 'Still to pay: totalRepayable − paidAmount − waivedAmount.',
+  })
   outstandingBalance!: MoneyType;
+
+  @Field(() => MoneyType, {
+    description: 'Forgiven by applied waivers (interest, fees); approved by staff, never paid.',
+  })
+  waivedAmount!: MoneyType;
 
   @Field(() => MoneyType, { description: 'Paid so far, all installments and components.' })
   paidAmount!: MoneyType;
@@ -178,6 +196,7 @@ export class PlanType {
       createdAt: plan.createdAt,
       outstandingBalance: MoneyType.from(totals.outstanding),
       paidAmount: MoneyType.from(totals.paid),
+      waivedAmount: MoneyType.from(totals.waived),
       totalRepayable: MoneyType.from(totals.totalRepayable),
       credit: MoneyType.from(totals.credit),
       repaidPercent: repaidPercent(totals.paid, totals.totalRepayable),

@@ -1,5 +1,5 @@
 import { LocalDate } from '../../../shared/dates/local-date';
-import { DomainError, badInput, notFound } from '../../../shared/errors/domain-error';
+import { DomainError, badInput } from '../../../shared/errors/domain-error';
 import { Dec, Money, minorDigits, type Dec as Decimal } from '../../../shared/money/money';
 import {
   aprJson,
@@ -21,6 +21,8 @@ import { engineCall } from '../plan/engine-call';
 import type { InstallmentPlan } from '../plan/plan.entity';
 import { planEventLog } from '../plan/plan-events';
 import type { PlanService } from '../plan/plan.service';
+import type { PlanAccess } from '../plan/plan-access';
+import { requireSignedIn } from '../../../shared/auth/policy';
 import { toExplanation } from './explanation.mapper';
 import type { ExplanationType, PaymentPreviewType, PayoffQuoteType } from './plan-servicing.type';
 import { toPaymentPreview, toPayoffQuote, toVersions } from './plan-servicing.mapper';
@@ -34,8 +36,6 @@ import {
 import { InstallmentComponent, PrepaymentStrategy, ScheduleVersionChoice } from './servicing.enums';
 import { toRawTerms, type ScheduleTermsInput } from './servicing.inputs';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A plan with terms, ready for the engine: its parsed terms and event log at the business date. */
 interface ServicedPlan {
   readonly plan: InstallmentPlan;
@@ -48,14 +48,25 @@ interface ServicedPlan {
 /**
  * The servicing engine behind GraphQL, for one request: previews from terms, and for stored plans
  * the replay of their terms and applied payments at the business date (PlanService.today), cached
- * per plan for the request. Engine errors become BAD_USER_INPUT naming the field.
+ * per plan for the request. Every stored plan is read through PlanAccess, so each query and field
+ * here is authorized for the request's viewer. Engine errors become BAD_USER_INPUT naming the field.
  */
 export class ServicingService {
   private readonly serviced = new Map<string, Promise<ServicedPlan>>();
 
-  constructor(private readonly plans: PlanService) {}
+  constructor(
+    private readonly plans: PlanService,
+    private readonly access: PlanAccess,
+  ) {}
 
+  /** Forgets the replays computed so far (a subscription's context outlives one event). */
+  clearCache(): void {
+    this.serviced.clear();
+  }
+
+  /** Pure calculation from the terms given, no stored data: any signed-in viewer. */
   schedulePreview(input: ScheduleTermsInput): SchedulePreviewType {
+    requireSignedIn(this.access.viewer);
     const raw = toRawTerms(input);
     return SchedulePreviewType.from(
       input.currency,
@@ -69,6 +80,7 @@ export class ServicingService {
    * charge = their difference. Exact sums of amounts already in minor units.
    */
   aprDisclosure(input: ScheduleTermsInput): AprDisclosureType {
+    requireSignedIn(this.access.viewer);
     const raw = toRawTerms(input);
     const { terms, apr, json } = engineCall('terms', () => {
       const parsed = parsePlanTerms(raw);
@@ -123,7 +135,7 @@ export class ServicingService {
 
   /** ORIGINAL: the schedule of the terms; CURRENT: after the replay. Stored rows without terms. */
   async schedule(planId: string, version: ScheduleVersionChoice): Promise<ScheduleRowType[]> {
-    const plan = await this.plans.get(planId);
+    const plan = await this.access.get(planId);
     if (!plan.terms)
       return storedScheduleRows(plan.installments.getItems(), minorDigits(plan.currency));
     const { terms, state } = await this.service(planId);
@@ -135,7 +147,7 @@ export class ServicingService {
 
   /** Schedule versions with what changed and why; none for a plan without terms. */
   async versions(planId: string): Promise<ScheduleVersionType[]> {
-    const plan = await this.plans.get(planId);
+    const plan = await this.access.get(planId);
     if (!plan.terms) return [];
     return toVersions(planStateToJson((await this.service(planId)).state).versions);
   }
@@ -162,9 +174,7 @@ export class ServicingService {
   }
 
   private async load(planId: string): Promise<ServicedPlan> {
-    // Plan ids are UUIDs; anything else would only reach the database as a malformed uuid.
-    if (!UUID.test(planId)) throw notFound('InstallmentPlan', planId);
-    const plan = await this.plans.get(planId);
+    const plan = await this.access.get(planId);
     const stored = plan.terms;
     if (!stored) {
       throw new DomainError(
@@ -174,7 +184,11 @@ export class ServicingService {
       );
     }
     const terms = engineCall('terms', () => parsePlanTerms(stored));
-    const events = planEventLog(terms, await this.plans.appliedPayments(planId));
+    const [payments, waivers] = await Promise.all([
+      this.plans.appliedPayments(planId),
+      this.plans.appliedWaivers(planId),
+    ]);
+    const events = planEventLog(terms, payments, waivers);
     const today = LocalDate.parse(this.plans.today());
     return {
       plan,
