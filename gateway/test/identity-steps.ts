@@ -8,7 +8,7 @@ export const sessionToken = (cookie: string): string => cookie.slice(cookie.inde
 
 /** The token of the newest mailed link `/<page>#token=…` sent to `to` (file mailer in the log dir). */
 export function mailedToken(fx: SystemFixture, to: string, page: string): string {
-  const dir = path.join(fx.logDir, 'mail');
+  const dir = fx.mailDir;
   const messages = readdirSync(dir)
     .sort()
     .reverse()

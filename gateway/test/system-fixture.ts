@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
@@ -10,6 +10,7 @@ import {
 import { silentLogger } from '../../subgraphs/shared/testing/subgraph-harness';
 import { startSystem, type RunningSystem } from '../../scripts/system';
 import {
+  DEMO_ADMIN_PASSWORD,
   DEMO_EMAIL,
   DEMO_PASSWORD_HINT,
   readDemoAdminTotp,
@@ -17,6 +18,7 @@ import {
   seedCustomersAndPlans,
 } from '../../scripts/seed';
 import { sessionCookieOf, signInThroughGateway } from '../../scripts/gateway-client';
+import { scanDatabase } from '../../scripts/secret-scan';
 
 export { sessionCookieOf, signInThroughGateway };
 
@@ -37,6 +39,8 @@ export interface SystemFixture {
   signIn(email: string, password: string, totpSecret?: string): Promise<string>;
   /** The demo admin's TOTP secret. */
   adminTotpSecret: string;
+  /** Where accounts writes outgoing mail (one JSON file per message). */
+  mailDir: string;
   /** A graphql-ws client through the gateway, with `cookie` (default: the demo customer's). */
   wsClient(cookie?: string | null): Client;
   stop(): Promise<void>;
@@ -49,7 +53,10 @@ export interface SystemFixture {
  */
 export async function startSystemFixture(): Promise<SystemFixture> {
   const db = await createTestDatabase();
-  const logDir = mkdtempSync(path.join(tmpdir(), 'installa-system-'));
+  const workDir = testWorkDir();
+  const logDir = path.join(workDir, 'logs');
+  const mailDir = path.join(workDir, 'mail');
+  const dataDir = path.join(workDir, 'data');
   const redisUrl = process.env.REDIS_URL;
   const system = await startSystem({
     databaseUrl: db.url,
@@ -58,7 +65,7 @@ export async function startSystemFixture(): Promise<SystemFixture> {
     secondSchedulesPort: redisUrl ? 0 : undefined,
     logDir,
     env: {
-      MAIL_DIR: path.join(logDir, 'mail'),
+      MAIL_DIR: mailDir,
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       GATEWAY_DEDUPE_INFLIGHT: 'false',
@@ -74,21 +81,23 @@ export async function startSystemFixture(): Promise<SystemFixture> {
     db.url,
     silentLogger(),
     new Date().toISOString().slice(0, 10),
-    { dataDir: logDir },
+    { dataDir },
   );
   await recordSeedPayments(system.gatewayUrl, payments);
   const clients: Client[] = [];
   const signIn = (email: string, password: string, totpSecret?: string) =>
     signInThroughGateway(system.gatewayUrl, email, password, totpSecret);
   const customerCookie = await signIn(DEMO_EMAIL, DEMO_PASSWORD_HINT);
+  const adminTotpSecret = readDemoAdminTotp(dataDir) as string;
   return {
     system,
     db,
     logDir,
+    mailDir,
     usesRedis: Boolean(redisUrl),
     customerCookie,
     signIn,
-    adminTotpSecret: readDemoAdminTotp(logDir) as string,
+    adminTotpSecret,
     gql: async (query, variables = {}, cookie = customerCookie) => {
       const response = await fetch(`${system.gatewayUrl}/graphql`, {
         method: 'POST',
@@ -109,9 +118,44 @@ export async function startSystemFixture(): Promise<SystemFixture> {
     stop: async () => {
       await Promise.all(clients.map((c) => c.dispose()));
       await system.stop();
+      // `npm test` scans every system database for secrets and personal data before it goes
+      await recordForSecretScan(workDir, db.url, [
+        customerCookie.slice(customerCookie.indexOf('=') + 1),
+        adminTotpSecret,
+        DEMO_PASSWORD_HINT,
+        DEMO_ADMIN_PASSWORD,
+      ]);
       await db.dispose();
     },
   };
+}
+
+/**
+ * A fresh folder for one system's logs, mail and data: under `INSTALLA_TEST_ARTIFACTS` when
+ * `npm test` sets it (so it can scan every log after the suite), else under the OS temp folder.
+ */
+function testWorkDir(): string {
+  const root = process.env.INSTALLA_TEST_ARTIFACTS ?? tmpdir();
+  mkdirSync(root, { recursive: true });
+  const dir = mkdtempSync(path.join(root, 'system-'));
+  for (const sub of ['logs', 'mail', 'data']) mkdirSync(path.join(dir, sub), { mode: 0o700 });
+  return dir;
+}
+
+/**
+ * Under `npm test`: scans the system's database (every text column of the three schemas) for
+ * emails, card numbers, tokens and the given known secrets, and leaves the findings and the known
+ * secrets (to look for in the logs afterwards) in `workDir`.
+ */
+async function recordForSecretScan(workDir: string, databaseUrl: string, known: string[]) {
+  if (!process.env.INSTALLA_TEST_ARTIFACTS) return;
+  const findings = await scanDatabase(databaseUrl, known);
+  writeFileSync(path.join(workDir, 'database-findings.json'), JSON.stringify(findings), {
+    mode: 0o600,
+  });
+  writeFileSync(path.join(workDir, 'known-secrets.txt'), `${known.join('\n')}\n`, {
+    mode: 0o600,
+  });
 }
 
 /** A WebSocket class whose upgrade request carries `cookie`, as a browser's would. */

@@ -17,6 +17,32 @@ describe('formatError', () => {
     assert.deepEqual(formatted.extensions, { field: 'input.amount', code: 'BAD_USER_INPUT' });
   });
 
+  it('keeps which rule an input broke but never the input values (passwords, emails)', () => {
+    const error = new GraphQLError('Argument Validation Error', {
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        validationErrors: [
+          {
+            target: { email: 'dana@example.test', password: 'hunter2-hunter2' },
+            value: 'dana@example.test',
+            property: 'email',
+            constraints: { maxLength: 'email must be shorter than or equal to 320 characters' },
+            children: [{ target: { secret: 's3cret' }, value: 's3cret', property: 'inner' }],
+          },
+        ],
+      },
+    });
+    const formatted = formatError(error.toJSON(), error);
+    assert.deepEqual(formatted.extensions?.validationErrors, [
+      {
+        property: 'email',
+        constraints: { maxLength: 'email must be shorter than or equal to 320 characters' },
+        children: [{ property: 'inner', constraints: undefined }],
+      },
+    ]);
+    assert.doesNotMatch(JSON.stringify(formatted), /dana@|hunter2|s3cret/);
+  });
+
   it('masks anything else as INTERNAL without leaking its message', () => {
     const error = asResolverError(
       new Error('connection to 10.0.0.5 refused: password authentication failed'),
