@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { isObjectType, isUnionType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { anonymousViewer, customerViewer, type ApiScope, type Viewer } from '../auth/viewer';
@@ -123,4 +125,41 @@ export function operationsToAuthorize(schema: GraphQLSchema): string[] {
     })
     .map(({ typeName, field }) => `${typeName}.${field}`);
   return [...new Set([...rootFields, ...entities, ...fieldResolvers])].sort();
+}
+
+/** One operation of the matrix: how to run it as a viewer, and what each viewer must get. */
+export interface MatrixRow {
+  key: string;
+  expect: Expectations;
+  run: (viewer: Viewer) => Promise<SingleResult<unknown>>;
+}
+
+/**
+ * Declares the IDOR matrix of a subgraph: one test that the rows cover exactly the operations the
+ * schema has (a new operation without a row fails), and one test per row running it as every
+ * viewer. `rows` is called again inside each test: the ids they use are seeded after declaration.
+ */
+export function describeAuthorizationMatrix(
+  rows: () => MatrixRow[],
+  viewers: Record<MatrixViewer, Viewer>,
+  schema: () => Promise<GraphQLSchema>,
+): void {
+  it('has a matrix row for every operation of the schema, and no row for anything else', async () => {
+    const keys = rows()
+      .map((r) => r.key)
+      .sort();
+    assert.deepEqual(keys, operationsToAuthorize(await schema()));
+  });
+
+  describe('IDOR matrix: every operation × every viewer', () => {
+    for (const row of rows()) {
+      it(`${row.key}: ${MATRIX_VIEWERS.map((v) => `${v} ${row.expect[v]}`).join(', ')}`, async () => {
+        const current = rows().find((r) => r.key === row.key)!;
+        const actual: Record<string, string> = {};
+        for (const viewer of MATRIX_VIEWERS)
+          actual[viewer] = outcomeOf(await current.run(viewers[viewer]));
+        assert.deepEqual(actual, current.expect);
+      });
+    }
+  });
 }
