@@ -14,7 +14,7 @@ import {
   DEFAULT_WAIVER_APPROVAL_THRESHOLD,
   parseApprovalThresholds,
 } from './servicing-actions/approval-threshold';
-import { logAuditTrail } from './servicing-actions/log-audit-trail';
+import { ChainedAuditTrail } from '../../shared/audit/chained-audit-trail';
 
 export interface SchedulesService {
   server: SubgraphServer<SchedulesContext>;
@@ -28,7 +28,7 @@ export const businessClock = (fixed?: string) => () =>
 
 /**
  * The schedules subgraph: GraphQL server, payment inbox, plan outbox and balance pub/sub.
- * `options.audit` records maker-checker decisions (the log until the shared trail is wired in).
+ * `options.audit` records maker-checker decisions (default: the schema's hash-chained trail).
  */
 export async function createServer(
   config: Pick<SchedulesConfig, 'SERVICE_SECRET' | 'REDIS_URL' | 'PAYMENTS_URL' | 'BUSINESS_DATE'> &
@@ -48,7 +48,7 @@ export async function createServer(
   const thresholds =
     config.WAIVER_APPROVAL_THRESHOLD ??
     parseApprovalThresholds(DEFAULT_WAIVER_APPROVAL_THRESHOLD).thresholds;
-  const audit = options.audit ?? logAuditTrail(logger);
+  const audit = options.audit ?? new ChainedAuditTrail();
   const server = await createSubgraphServer<SchedulesContext>({
     name: 'schedules',
     schema: await buildSchedulesSchema(pubSub),
