@@ -2,6 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { verifyAuditTrail } from '../../shared/audit/audit-verify';
 import { createTestDatabase, type TestDatabase } from '../../shared/testing/test-database';
 import { StatementCounter, errorCode, silentLogger } from '../../shared/testing/subgraph-harness';
 import { receiveEvent } from '../../shared/events/inbox-receiver';
@@ -78,6 +80,30 @@ describe('PaymentService.recordPayment through the payments subgraph', () => {
       rows.map((r) => [r.payload.planId, r.payload.amount]),
       [[planId, '125.50']],
     );
+  });
+
+  it('audits each recorded payment in the hash chain, with who recorded it', async () => {
+    const recorded = await record({ amount: '12.34' });
+    const id = recorded.data?.recordPayment.payment?.id;
+    const rows = await orm.em
+      .getConnection()
+      .execute<{ action: string; actor_role: string; after: { amount: string } }[]>(
+        'select action, actor_role, "after" from payments.audit_entry where entity_id = ?',
+        [id],
+      );
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]?.action, 'payment.recorded');
+    assert.equal(rows[0]?.actor_role, 'ADMIN');
+    assert.equal(rows[0]?.after.amount, '12.34');
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const chain = await verifyAuditTrail(client, 'payments');
+      assert.equal(chain.firstBrokenSeq, null);
+      assert.ok(chain.entries >= 1);
+    } finally {
+      await client.end();
+    }
   });
 
   it('returns the first payment for a repeated idempotency key and records nothing new', async () => {

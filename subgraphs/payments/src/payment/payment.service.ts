@@ -18,6 +18,8 @@ import {
   requireSignedIn,
 } from '../../../shared/auth/policy';
 import type { Viewer } from '../../../shared/auth/viewer';
+import type { AuditTrail } from '../../../shared/audit/audit-trail';
+import { ChainedAuditTrail } from '../../../shared/audit/chained-audit-trail';
 import { CurrencyMismatch, PaymentRecorded, PlanNotFound } from './payment.results';
 import { PaymentType } from './payment.type';
 import type { RecordPaymentInput } from './payment.inputs';
@@ -72,6 +74,7 @@ export class PaymentService {
     private readonly em: EntityManager,
     private readonly viewer: Viewer,
     private readonly onOutbox: () => void = () => undefined,
+    private readonly audit: AuditTrail = new ChainedAuditTrail(),
   ) {}
 
   /**
@@ -154,6 +157,19 @@ export class PaymentService {
             currency: payment.currency,
           }),
         );
+        // who recorded which money for which plan, from where: committed with the payment
+        await this.audit.record(em, this.viewer, {
+          action: 'payment.recorded',
+          entityType: 'Payment',
+          entityId: payment.id,
+          after: {
+            planId: payment.planId,
+            customerId: payment.customerId,
+            amount: amount.toFixed(),
+            currency: payment.currency,
+            idempotencyKey: payment.idempotencyKey,
+          },
+        });
       });
     } catch (error) {
       // two identical requests raced past the lookup above: the unique key let one in; answer as a replay
