@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireRecentMfa, requireRole } from '../../../shared/auth/policy';
 import type { Viewer } from '../../../shared/auth/viewer';
+import type { SessionInstruction } from '../../../shared/auth/session-header';
 import { DomainError, unauthenticated } from '../../../shared/errors/domain-error';
 import type { AccountService } from '../identity/account.service';
 import { Credential } from '../identity/credential.entity';
@@ -65,21 +66,7 @@ export class MfaService {
         await this.deps.audit.record(em, this.viewer, { ...audit, action: 'recovery_code_used' });
       await this.deps.audit.record(em, this.viewer, { ...audit, action: 'mfa_verified' });
       await clearSignInFailures(em, credential.emailIndex);
-      if (session.state === 'ACTIVE') {
-        session.mfaVerifiedAt = now;
-        await em.flush();
-        return { session, instruction: null };
-      }
-      session.revokedAt = now;
-      const opened = this.sessions.open(em, credential, {
-        state: 'ACTIVE',
-        role: session.role,
-        customerId: session.customerId,
-        viewer: this.viewer,
-        mfaVerifiedAt: now,
-      });
-      await em.flush();
-      return opened;
+      return this.completeSecondFactor(em, credential, session, now);
     });
     if (!result) return invalidMfaCode();
     if (result.instruction) this.sink(result.instruction);
@@ -130,21 +117,8 @@ export class MfaService {
         entityType: 'credential',
         entityId: credential.id,
       });
-      if (session.state === 'ACTIVE') {
-        session.mfaVerifiedAt = now;
-        await em.flush();
-        return { codes, instruction: null };
-      }
-      session.revokedAt = now;
-      const opened = this.sessions.open(em, credential, {
-        state: 'ACTIVE',
-        role: session.role,
-        customerId: session.customerId,
-        viewer: this.viewer,
-        mfaVerifiedAt: now,
-      });
-      await em.flush();
-      return { codes, instruction: opened.instruction };
+      const { instruction } = await this.completeSecondFactor(em, credential, session, now);
+      return { codes, instruction };
     });
     if (result.instruction) this.sink(result.instruction);
     return outcome(MfaEnabled, { recoveryCodes: result.codes });
@@ -244,6 +218,33 @@ export class MfaService {
     });
     await em.flush();
     return null;
+  }
+
+  /**
+   * A passed second factor: an ACTIVE session records the time (step-up); a pending one is
+   * replaced by a new ACTIVE session with a new token (rotation on privilege change).
+   */
+  private async completeSecondFactor(
+    em: EntityManager,
+    credential: Credential,
+    session: Session,
+    now: Date,
+  ): Promise<{ session: Session; instruction: SessionInstruction | null }> {
+    if (session.state === 'ACTIVE') {
+      session.mfaVerifiedAt = now;
+      await em.flush();
+      return { session, instruction: null };
+    }
+    session.revokedAt = now;
+    const opened = this.sessions.open(em, credential, {
+      state: 'ACTIVE',
+      role: session.role,
+      customerId: session.customerId,
+      viewer: this.viewer,
+      mfaVerifiedAt: now,
+    });
+    await em.flush();
+    return opened;
   }
 
   private async replaceRecoveryCodes(em: EntityManager, credential: Credential): Promise<string[]> {
