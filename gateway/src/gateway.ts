@@ -4,6 +4,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { Logger as RuntimeLogger } from '@graphql-hive/logger';
+import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express, { type Express, type RequestHandler } from 'express';
 import { useServer } from 'graphql-ws/use/ws';
@@ -151,12 +153,25 @@ export function createGateway(
     // batched requests ([{query}, …]) stay off: one operation per request, each within the limits
     batching: false,
     ...(production ? { disableIntrospection: { disableIf: () => true } } : {}),
-    logging:
-      config.LOG_LEVEL === 'silent'
-        ? false
-        : config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace'
-          ? 'debug'
-          : 'warn',
+    // the runtime's own messages go through our pino logger: one JSON line each, redacted and
+    // scrubbed of emails and card numbers like every other log line
+    logging: new RuntimeLogger({
+      level:
+        config.LOG_LEVEL === 'silent'
+          ? false
+          : config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace'
+            ? 'debug'
+            : 'warn',
+      writers: [
+        new PinoLogWriter(
+          // upstream failures carry the client's request (variables: passwords, codes): never log it
+          logger.child(
+            { component: 'gateway-runtime' },
+            { redact: { paths: ['extensions.request', 'request'], censor: '[redacted]' } },
+          ),
+        ),
+      ],
+    }),
     transportEntries: {
       '*.http': {
         // the signed viewer of this request (HTTP and WebSocket alike), interpolated per fetch

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import path from 'node:path';
+import pino from 'pino';
 import { silentLogger } from '../../subgraphs/shared/testing/subgraph-harness';
 import { loadConfig } from '../src/config';
 import { createGateway, type Gateway } from '../src/gateway';
@@ -119,6 +120,35 @@ describe('gateway edge: TLS, rate limits, credentials', () => {
     const response = await typename(url, { cookie: `${SESSION_COOKIE}=${'a'.repeat(43)}` });
     assert.equal(response.status, 503);
     assert.equal((await typename(url)).status, 200, 'no credentials: anonymous is fine');
+  });
+
+  it("logs an upstream failure as one JSON line without the client's variables", async () => {
+    const lines: string[] = [];
+    const gateway = createGateway(
+      loadConfig({
+        NODE_ENV: 'test',
+        ACCOUNTS_URL: unreachable,
+        SCHEDULES_URL: unreachable,
+        PAYMENTS_URL: unreachable,
+      }),
+      pino({ level: 'info' }, { write: (line: string) => lines.push(line) }),
+    );
+    gateways.push(gateway);
+    const url = `http://127.0.0.1:${await gateway.listen(0)}`;
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($i: SignInInput!) { signIn(input: $i) { __typename } }',
+        variables: { i: { email: 'someone@example.test', password: 'never-log-this-password' } },
+      }),
+    });
+    assert.equal(response.status, 500);
+    const failure = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.level === 50);
+    assert.equal((failure?.extensions as { code?: string })?.code, 'SUBREQUEST_HTTP_ERROR');
+    assert.doesNotMatch(lines.join('\n'), /never-log-this-password|someone@example/);
   });
 
   it('reads the session cookie and bearer keys, bounded, and ignores malformed authorization', () => {
