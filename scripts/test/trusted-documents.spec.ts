@@ -7,6 +7,7 @@ import {
   buildTrustedDocuments,
   CLIENT_TABLE_PATH,
   MANIFEST_PATH,
+  POSSIBLE_TYPES_PATH,
 } from '../trusted-documents-build';
 import { loadManifest } from '../../gateway/src/trusted-documents';
 
@@ -14,8 +15,14 @@ describe('trusted documents of the portal', () => {
   it('are committed up to date (run npm run trusted-documents) and all in *-queries.ts files', async () => {
     const built = await buildTrustedDocuments();
     assert.deepEqual(built.strays, []);
+    assert.deepEqual(
+      built.invalid,
+      [],
+      'every portal operation is valid against the public schema',
+    );
     assert.equal(readFileSync(MANIFEST_PATH, 'utf8'), built.manifest);
     assert.equal(readFileSync(CLIENT_TABLE_PATH, 'utf8'), built.clientTable);
+    assert.equal(readFileSync(POSSIBLE_TYPES_PATH, 'utf8'), built.possibleTypes);
     assert.ok(Object.keys(JSON.parse(built.manifest)).length >= 2);
   });
 

@@ -28,9 +28,15 @@ export const MY_SESSIONS = gql<{ mySessions: readonly AccountSession[] }, Record
   }
 `;
 
-export const REVOKE_SESSION = gql<{ revokeSession: boolean }, { input: { id: string } }>`
+/** Either way the session is no longer live: revoked now, or already gone (SessionNotFound). */
+export const REVOKE_SESSION = gql<
+  { revokeSession: { readonly __typename: 'SessionRevoked' | 'SessionNotFound' } },
+  { input: { id: string } }
+>`
   mutation RevokeSession($input: RevokeSessionInput!) {
-    revokeSession(input: $input)
+    revokeSession(input: $input) {
+      __typename
+    }
   }
 `;
 

@@ -96,7 +96,7 @@ describe('SessionList', () => {
     await buttons[1].click();
     const revoke = controller.expectOne('RevokeSession');
     expect(revoke.operation.variables).toEqual({ input: { id: 's-2' } });
-    revoke.flushData({ revokeSession: true });
+    revoke.flushData({ revokeSession: { __typename: 'SessionRevoked' } });
     await settle();
     controller.expectOne('MySessions').flushData({ mySessions: [current] });
     await settle();
@@ -111,7 +111,7 @@ describe('SessionList', () => {
     await settle();
 
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Sign out' }))).click();
-    controller.expectOne('RevokeSession').flushData({ revokeSession: true });
+    controller.expectOne('RevokeSession').flushData({ revokeSession: { __typename: 'SessionRevoked' } });
     await settle();
 
     expect(signOut).toHaveBeenCalled();

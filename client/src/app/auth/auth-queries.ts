@@ -112,7 +112,7 @@ export const REQUEST_PASSWORD_RESET = gql<
 `;
 
 export type ResetPasswordResult =
-  | { readonly __typename: 'PasswordChanged'; readonly message: string }
+  | { readonly __typename: 'PasswordReset'; readonly message: string }
   | UserErrorResult<'TokenInvalid'>
   | PasswordRejected;
 
@@ -123,7 +123,7 @@ export const RESET_PASSWORD = gql<
   mutation ResetPassword($input: ResetPasswordInput!) {
     resetPassword(input: $input) {
       __typename
-      ... on PasswordChanged {
+      ... on PasswordReset {
         message
       }
       ... on UserError {
@@ -164,7 +164,7 @@ export type VerifyEmailResult =
   | UserErrorResult<'TokenInvalid'>;
 
 export const VERIFY_EMAIL = gql<{ verifyEmail: VerifyEmailResult }, { input: { token: string } }>`
-  mutation VerifyEmail($input: VerifyEmailInput!) {
+  mutation VerifyEmail($input: TokenInput!) {
     verifyEmail(input: $input) {
       __typename
       ... on EmailVerified {

@@ -81,7 +81,7 @@ describe('pages opened from emailed links', () => {
         input: { token: 'reset-abc', newPassword: 'correct horse battery staple' },
       });
       reset.flushData({
-        resetPassword: { __typename: 'PasswordChanged', message: 'Your password was changed.' },
+        resetPassword: { __typename: 'PasswordReset', message: 'Your password was changed.' },
       });
       await settle();
       expect(text()).toContain('Your password was changed.');

@@ -83,7 +83,7 @@ export class ResetPassword {
         }),
       );
       const answer = data?.resetPassword;
-      if (answer?.__typename === 'PasswordChanged') {
+      if (answer?.__typename === 'PasswordReset') {
         this.done.set(answer.message);
         afterNextRender(() => this.heading().nativeElement.focus(), { injector: this.injector });
       } else if (answer?.__typename === 'PasswordRejected') {

@@ -1,30 +1,8 @@
 import { InMemoryCache } from '@apollo/client';
 
-/**
- * Abstract types of the gateway schema and their members. Apollo needs them to match
- * fragments on interfaces and unions (`... on Customer` inside `me: Account`,
- * `... on SignedIn` inside `SignInResult`); without them those fragments silently match nothing.
- */
-export const POSSIBLE_TYPES: Readonly<Record<string, readonly string[]>> = {
-  Account: ['Customer', 'StaffUser'],
-  UserError: [
-    'InvalidCredentials',
-    'MfaRequired',
-    'AccountLocked',
-    'InvalidMfaCode',
-    'TokenInvalid',
-    'PasswordRejected',
-    'SignUpClosed',
-  ],
-  SignInResult: ['SignedIn', 'MfaRequired', 'InvalidCredentials', 'AccountLocked'],
-  VerifyMfaResult: ['SignedIn', 'InvalidMfaCode'],
-  ResetPasswordResult: ['PasswordChanged', 'TokenInvalid', 'PasswordRejected'],
-  AcceptInviteResult: ['SignedIn', 'TokenInvalid', 'PasswordRejected'],
-  VerifyEmailResult: ['EmailVerified', 'TokenInvalid'],
-  SignUpResult: ['SignUpAccepted', 'PasswordRejected', 'SignUpClosed'],
-  ConfirmMfaEnrollmentResult: ['MfaEnabled', 'InvalidMfaCode'],
-  ChangePasswordResult: ['PasswordChanged', 'InvalidCredentials', 'PasswordRejected'],
-};
+// Apollo needs the members of interfaces and unions to match fragments on them (`... on Customer`
+// inside `me: Account`); generated from the schema, so they cannot drift from it.
+import { POSSIBLE_TYPES } from './possible-types';
 
 /**
  * The normalized cache shared by the app and its tests.
