@@ -46,9 +46,15 @@ export function credentialsOf(
     (typeof connectionParams?.authorization === 'string'
       ? connectionParams.authorization
       : undefined);
-  const bearer = /^Bearer ([\x21-\x7e]+)$/i.exec(authorization ?? '');
-  if (bearer?.[1]) credentials.apiKey = bearer[1].slice(0, MAX_CREDENTIAL_LENGTH);
+  const apiKey = bearerKey(authorization);
+  if (apiKey) credentials.apiKey = apiKey;
   return credentials;
+}
+
+/** The key of an `Authorization: Bearer <key>` value (bounded), or undefined. */
+export function bearerKey(authorization: string | null | undefined): string | undefined {
+  const bearer = /^Bearer ([\x21-\x7e]+)$/i.exec(authorization ?? '');
+  return bearer?.[1]?.slice(0, MAX_CREDENTIAL_LENGTH);
 }
 
 /** Client address for limits and audit (the socket's; no proxy headers are trusted). */
@@ -104,9 +110,14 @@ export function sessionCookie(token: string | null, maxAgeSeconds = 0): string {
 
 const viewers = new WeakMap<IncomingMessage, Viewer>();
 
-/** The viewer `authenticate` established for this request (anonymous if none). */
+/** The viewer established for this HTTP request or WebSocket upgrade (none if not authenticated). */
 export const viewerOfRequest = (request: IncomingMessage | undefined): Viewer | undefined =>
   request ? viewers.get(request) : undefined;
+
+/** Remembers who an HTTP request or WebSocket upgrade was authenticated as. */
+export const rememberViewer = (request: IncomingMessage, viewer: Viewer): void => {
+  viewers.set(request, viewer);
+};
 
 function refuse(res: Response, reason: RefusalReason): void {
   const unavailable = reason === 'UNAVAILABLE';
@@ -135,7 +146,7 @@ export function authenticate(authenticator: Authenticator): RequestHandler {
       userAgentOf(req),
     );
     if ('refused' in outcome) return refuse(res, outcome.refused);
-    viewers.set(req, outcome.viewer);
+    rememberViewer(req, outcome.viewer);
     next();
   };
 }

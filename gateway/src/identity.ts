@@ -14,6 +14,7 @@ import {
 import {
   clientIp,
   credentialsOf,
+  rememberViewer,
   sessionCookie,
   userAgentOf,
   viewerOfRequest,
@@ -62,8 +63,6 @@ export function sessionCookieFromSubgraph({
   };
 }
 
-const socketViewers = new WeakMap<IncomingMessage, Viewer>();
-
 /**
  * graphql-ws options for the gateway: `connection_init` is authenticated like an HTTP request
  * (the upgrade's session cookie, or `authorization: Bearer <key>` in the connection params); dead
@@ -76,7 +75,7 @@ export function webSocketAuthentication(
   allowConnection: (ip: string) => Promise<boolean>,
 ): ServerOptions<Record<string, unknown>, { request: IncomingMessage }> {
   const options = getGraphQLWSOptions(runtime, (ctx: { extra: { request: IncomingMessage } }) => ({
-    installaViewer: socketViewers.get(ctx.extra.request) ?? anonymousViewer(),
+    installaViewer: viewerOfRequest(ctx.extra.request) ?? anonymousViewer(),
   })) as ServerOptions<Record<string, unknown>, { request: IncomingMessage }>;
   return {
     ...options,
@@ -89,7 +88,7 @@ export function webSocketAuthentication(
         userAgentOf(request),
       );
       if ('refused' in outcome) return false;
-      socketViewers.set(request, outcome.viewer);
+      rememberViewer(request, outcome.viewer);
       return true;
     },
   };

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse, print } from 'graphql';
-import { credentialsOf } from './authentication';
-import type { IncomingMessage } from 'node:http';
+import { bearerKey } from './authentication';
 
 /**
  * Trusted (persisted) documents: the portal's operations, hashed at build time
@@ -42,11 +41,7 @@ export function trustedDocuments(manifest: Map<string, string>, mode: TrustedDoc
     allowArbitraryDocuments: (request: Request | undefined) => {
       if (mode === 'optional') return true;
       // WebSocket operations carry no Request here: they are browser traffic, trusted only
-      const authorization = request?.headers.get('authorization');
-      return Boolean(
-        authorization &&
-        credentialsOf({ headers: { authorization } } as unknown as IncomingMessage).apiKey,
-      );
+      return Boolean(bearerKey(request?.headers.get('authorization')));
     },
   };
 }
