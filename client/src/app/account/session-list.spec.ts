@@ -111,7 +111,9 @@ describe('SessionList', () => {
     await settle();
 
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Sign out' }))).click();
-    controller.expectOne('RevokeSession').flushData({ revokeSession: { __typename: 'SessionRevoked' } });
+    controller
+      .expectOne('RevokeSession')
+      .flushData({ revokeSession: { __typename: 'SessionRevoked' } });
     await settle();
 
     expect(signOut).toHaveBeenCalled();
